@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Problem, RecallCheckError } from '../../core/errors.js';
+import { BUNDLED_DATA_DIR, loadDataset } from '../../data/load.js';
+import { buildManifest, MANIFEST_FILE } from '../../data/manifest.js';
+import { parseJson } from '../../data/parse-json.js';
+import type { Manifest } from '../../data/schema.js';
+import { validateDefinitions } from '../../data/validate.js';
+import { EXIT } from '../exit-code.js';
+import type { Io } from '../io.js';
+
+/** Validates in full (schema, references, checksums) and says so; problems are thrown as one data error. */
+export async function dataValidateCommand(io: Io, dir: string | undefined): Promise<number> {
+  const target = dir === undefined ? BUNDLED_DATA_DIR : resolve(io.cwd, dir);
+  const dataset = await loadDataset(target, { validate: true });
+  io.stdout.write(`${target}: ${dataset.recalls.length} recall definitions valid (data ${dataset.manifest.datasetVersion}, schema ${dataset.manifest.schemaVersion})\n`);
+  return EXIT.ok;
+}
+
+/** Validates every definition in the directory, then writes manifest.json with their checksums. */
+export async function dataBuildCommand(io: Io, dir: string, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+  const target = resolve(io.cwd, dir);
+  let names: string[];
+  try {
+    names = readdirSync(target).filter((n) => n.endsWith('.json') && n !== MANIFEST_FILE).sort();
+  } catch {
+    throw new RecallCheckError('usage', `${target}: no such data directory`);
+  }
+  if (names.length === 0) throw new RecallCheckError('data', [{ file: target, message: 'the data set is empty: add at least one recall definition (*.json)' }]);
+  const files = names.map((path) => ({ path, bytes: readFileSync(join(target, path)) }));
+  const problems: Problem[] = [];
+  const docs: { file: string; value: unknown }[] = [];
+  for (const f of files) {
+    const file = join(target, f.path);
+    const parsed = parseJson(f.bytes.toString('utf8'));
+    if (parsed.ok) docs.push({ file, value: parsed.value });
+    else problems.push({ file, line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.message}` });
+  }
+  problems.push(...validateDefinitions(docs));
+  if (problems.length > 0) throw new RecallCheckError('data', problems, 'Fix these, then run recall-check data build again.');
+
+  const manifestPath = join(target, MANIFEST_FILE);
+  let previous: Manifest | undefined;
+  try {
+    const parsed = parseJson(readFileSync(manifestPath, 'utf8'));
+    if (parsed.ok) previous = parsed.value as Manifest;
+  } catch {
+    previous = undefined;
+  }
+  const manifest = buildManifest(files, previous, today);
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+  io.stdout.write(`${manifestPath}: ${files.length} definitions, data ${manifest.datasetVersion}\n`);
+  return EXIT.ok;
+}

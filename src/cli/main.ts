@@ -1,0 +1,116 @@
+/**
+ * The command line: argv in, report out, exit code set in exactly one place (`run`). Commands are
+ * thin: they parse options, call the library, and hand results to a reporter.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { formatProblem, isRecallCheckError, RecallCheckError } from '../core/errors.js';
+import { toolVersion } from '../version.js';
+import { checkCommand } from './commands/check.js';
+import { EXIT } from './exit-code.js';
+import type { Io } from './io.js';
+
+export async function run(argv: string[]): Promise<void> {
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  process.exitCode = await main(argv.slice(2), io);
+}
+
+const EXAMPLES = `
+Examples:
+  $ recall-check A1263 A1B2C3D4E5F6G7H8          check one unit
+  $ recall-check A1263                           what is known about the model
+  $ recall-check a-1263 "SN: a1b2 c3d4 e5f6 g7h8" typed as it is on the label
+  $ recall-check A3102 ACCJRU1D16400900 --country AU
+  $ recall-check A1263 A1B2C3D4E5F6G7H8 --json
+
+Exit codes:
+  0  nothing affected and nothing to verify
+  1  at least one unit affected
+  3  nothing affected, but at least one unit to verify with the manufacturer
+  2  usage, input or data error (wins over 1 and 3: the run is incomplete)
+`;
+
+/** Runs the CLI with user arguments (no node/script prefix) and returns the exit code. */
+export async function main(args: string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  const setCode = (c: number) => {
+    code = c;
+  };
+  const program = new Command('recall-check')
+    .description('Tells whether a product is under a safety recall, and exactly what to do about it.')
+    .version(`recall-check ${toolVersion()}`, '-V, --version', 'print the tool and data versions')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(run recall-check --help for usage)')
+    .exitOverride()
+    .addHelpText('after', EXAMPLES);
+
+  program
+    .command('check', { isDefault: true })
+    .description('check one unit: a model number and, where the recall depends on it, a serial number')
+    .argument('<model>', 'model number from the label, e.g. A1263')
+    .argument('[serial]', 'serial number from the label ("SN: …" is fine)')
+    .option('--json', 'print one JSON document instead of the report')
+    .addOption(new Option('--country <code>', 'country where the unit was sold (ISO code, e.g. US, CA, JP)'))
+    .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones')
+    .addHelpText('after', EXAMPLES)
+    .action(async (model: string, serial: string | undefined, opts) => setCode(await checkCommand(io, model, serial, opts)));
+
+  const data = program.command('data').description('work with recall definitions');
+  data
+    .command('validate')
+    .description('validate a data directory in full: schema, references, checksums')
+    .argument('[dir]', 'data directory (default: the bundled data)')
+    .action(async (dir: string | undefined) => setCode(await (await dataCommands()).dataValidateCommand(io, dir)));
+  data
+    .command('build')
+    .description("validate a data directory's definitions and (re)write its manifest.json")
+    .argument('<dir>', 'data directory')
+    .action(async (dir: string) => setCode(await (await dataCommands()).dataBuildCommand(io, dir)));
+
+  try {
+    if (args[0] === '--version' || args[0] === '-V') return await printVersion(io);
+    await program.parseAsync(args, { from: 'user' });
+    return code;
+  } catch (e) {
+    return handleError(e, io);
+  }
+}
+
+async function printVersion(io: Io): Promise<number> {
+  const { loadRecallData } = await import('../recall-data.js');
+  let data = 'data unavailable';
+  try {
+    const d = await loadRecallData();
+    data = `data ${d.manifest.datasetVersion} (generated ${d.manifest.generated}, schema ${d.manifest.schemaVersion})`;
+  } catch (e) {
+    if (!isRecallCheckError(e)) throw e;
+  }
+  io.stdout.write(`recall-check ${toolVersion()}\n${data}\n`);
+  return EXIT.ok;
+}
+
+/** The data commands validate with zod; loading them only when used keeps the check path fast. */
+const dataCommands = () => import('./commands/data.js');
+
+function handleError(e: unknown, io: Io): number {
+  if (e instanceof CommanderError) {
+    // Help and version are successful exits; everything else commander rejects is a usage error,
+    // which commander has already printed.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.error;
+  }
+  if (isRecallCheckError(e)) {
+    io.stderr.write(formatUserError(e));
+    return EXIT.error;
+  }
+  throw e;
+}
+
+export function formatUserError(e: RecallCheckError): string {
+  const label = { usage: 'usage error', input: 'input error', data: 'data error' }[e.kind];
+  const lines = e.problems.map((p) => `  ${formatProblem(p)}`);
+  const head = e.problems.length === 1 ? `recall-check: ${label}: ${formatProblem(e.problems[0]!)}` : `recall-check: ${label}: ${e.problems.length} problems\n${lines.join('\n')}`;
+  return `${head}\n${e.hint ? `${e.hint}\n` : ''}`;
+}

@@ -1,0 +1,177 @@
+/**
+ * (catalog, model, serial, country) → verdict. The one matcher: the single check, the batch check
+ * and the library API all call `check`.
+ *
+ * The rule that shapes everything here: `not-affected` is only ever the answer when a published,
+ * sourced rule excludes the unit and the input is trustworthy. Anything garbled, missing,
+ * truncated or look-alike can only lead to `verify`.
+ */
+import type { SerialRule } from '../data/schema.js';
+import type { Catalog, CatalogEntry } from './catalog.js';
+import { asciiGuess, normaliseModel, normaliseSerial, type Normalised } from './normalise.js';
+import { type CheckResult, type NormalisedField, type Reason, type RecallMatch, type Status, worse } from './result.js';
+
+export interface CheckInput {
+  model: string;
+  serial?: string | undefined;
+  /** ISO 3166-1 alpha-2 country where the unit was sold, already normalised. */
+  country?: string | undefined;
+}
+
+export function check(catalog: Catalog, input: CheckInput): CheckResult {
+  const model = normaliseModel(input.model);
+  const serialText = input.serial?.trim() ? input.serial : undefined;
+  const serial = serialText === undefined ? undefined : normaliseSerial(serialText);
+
+  const globalReasons: Reason[] = [];
+  let entries = catalog.lookup(model.value);
+  if (entries.length === 0) {
+    const guess = asciiGuess(model);
+    if (guess && catalog.lookup(guess).length > 0) {
+      entries = catalog.lookup(guess);
+      const chars = model.suspicions.flatMap((s) => (s.code === 'non-ascii' ? s.characters : []));
+      globalReasons.push({ code: 'model-non-ascii', characters: chars, suggestion: guess });
+    }
+  }
+
+  const suspectReason = globalReasons.find((r) => r.code === 'model-non-ascii');
+  const matches = entries.map((entry) => evaluate(entry, serial, input.country, suspectReason));
+  for (const m of matches) {
+    const sku = entries.find((e) => e.recall === m.recall && e.product === m.product)?.viaSku;
+    if (sku && !globalReasons.some((r) => r.code === 'model-matched-sku')) {
+      globalReasons.push({ code: 'model-matched-sku', sku, model: m.product.model });
+    }
+  }
+
+  const base = {
+    model: field(model),
+    ...(serial ? { serial: field(serial) } : {}),
+    ...(input.country ? { country: input.country } : {}),
+  };
+  if (matches.length === 0) {
+    const similar = catalog.similar(model.value);
+    const reasons: Reason[] = [{ code: 'model-not-in-data' }];
+    if (similar.length > 0) reasons.push({ code: 'similar-models', models: similar });
+    return { ...base, status: 'no-recall', reasons, matches: [] };
+  }
+
+  const status = matches.map((m) => m.status).reduce<Status>(worse, 'not-affected');
+  const deciding = matches.filter((m) => m.status === status).flatMap((m) => m.reasons);
+  return { ...base, status, reasons: dedupe([...globalReasons, ...deciding]), matches };
+}
+
+function field(n: Normalised): NormalisedField {
+  return { input: n.raw, value: n.value, changes: n.changes, suspicions: n.suspicions };
+}
+
+function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: string | undefined, suspectModel: Reason | undefined): RecallMatch {
+  const { recall, product } = entry;
+  const make = (status: RecallMatch['status'], reasons: Reason[]): RecallMatch =>
+    // A look-alike model may be a different product: never settle it either way.
+    suspectModel
+      ? { recallId: recall.id, status: 'verify', reasons: [suspectModel, ...reasons], product, recall }
+      : { recallId: recall.id, status, reasons, product, recall };
+
+  const jurisdictions = recall.jurisdictions.value;
+  if (country && !jurisdictions.includes(country) && !jurisdictions.includes('WORLDWIDE')) {
+    return make('not-affected', [{ code: 'outside-jurisdiction', country, jurisdictions }]);
+  }
+  const scope = product.scope.value;
+  if (scope.kind === 'all-units') return make('affected', [{ code: 'all-units' }]);
+  if (!serial || serial.value === '') return make('verify', [{ code: 'serial-missing' }]);
+
+  const untrusted = suspicionReasons(serial);
+  const rules = (product.serialRules ?? []).map((r) => r.value);
+  const ruleOutcome = applyRules(rules, serial.value);
+  if (untrusted.length > 0 || ruleOutcome.verify.length > 0) {
+    return make('verify', [...untrusted, ...ruleOutcome.verify]);
+  }
+  if (ruleOutcome.excluded.length > 0) return make('not-affected', ruleOutcome.excluded);
+
+  if (scope.kind === 'serial-ranges') {
+    const hit = scope.ranges.find((r) => inRange(serial.value, r.first, r.last));
+    return hit
+      ? make('affected', [{ code: 'serial-in-published-range', first: hit.first, last: hit.last }])
+      : make('not-affected', [{ code: 'serial-outside-published-ranges', ranges: scope.ranges }]);
+  }
+  return make('verify', [{ code: 'serial-rules-unpublished' }]);
+}
+
+function suspicionReasons(serial: Normalised): Reason[] {
+  return serial.suspicions.map((s): Reason => {
+    switch (s.code) {
+      case 'non-ascii':
+        return s.asciiGuess
+          ? { code: 'serial-non-ascii', characters: s.characters, suggestion: s.asciiGuess }
+          : { code: 'serial-non-ascii', characters: s.characters };
+      case 'spreadsheet-mangled':
+        return { code: 'serial-spreadsheet-mangled', detail: s.detail };
+      case 'invalid-characters':
+        return { code: 'serial-invalid-characters', characters: s.characters };
+    }
+  });
+}
+
+/**
+ * Sourced serial rules, split into what forces "verify" (a probable misread or a truncation) and
+ * what excludes the unit (only where the source says so, and only for a serial that is too long
+ * or plainly different, never for one that may have been cut short).
+ */
+function applyRules(rules: SerialRule[], serial: string): { verify: Reason[]; excluded: Reason[] } {
+  const verify: Reason[] = [];
+  const excluded: Reason[] = [];
+  for (const rule of rules) {
+    switch (rule.rule) {
+      case 'never-contains': {
+        const found = rule.characters.filter((c) => serial.includes(c));
+        if (found.length > 0) {
+          const suggestion = serial.replaceAll('O', '0').replaceAll('I', '1');
+          verify.push(suggestion !== serial
+            ? { code: 'serial-excluded-characters', characters: found, suggestion }
+            : { code: 'serial-excluded-characters', characters: found });
+        }
+        break;
+      }
+      case 'length':
+        if (serial.length < rule.length) verify.push({ code: 'serial-too-short', expected: rule.length, actual: serial.length });
+        else if (serial.length > rule.length) {
+          const reason: Reason = { code: 'serial-wrong-length', expected: rule.length, actual: serial.length, excludes: rule.excludesOtherwise };
+          (rule.excludesOtherwise ? excluded : verify).push(reason);
+        }
+        break;
+      case 'prefix':
+        if (!serial.startsWith(rule.prefix)) {
+          const reason: Reason = { code: 'serial-wrong-prefix', expected: rule.prefix, excludes: rule.excludesOtherwise };
+          (rule.excludesOtherwise ? excluded : verify).push(reason);
+        }
+        break;
+    }
+  }
+  return { verify, excluded };
+}
+
+/**
+ * Membership in a published range. Bounds are validated to share a prefix and differ only in
+ * trailing digits, so membership is: same length, same prefix, and a digits-only tail that lies
+ * between the bounds' tails. A plain lexicographic comparison would let "…008Z1" into
+ * "…00841–…00960".
+ */
+export function inRange(serial: string, first: string, last: string): boolean {
+  if (serial.length !== first.length || first.length !== last.length) return false;
+  let p = 0;
+  while (p < first.length && first[p] === last[p]) p++;
+  if (serial.slice(0, p) !== first.slice(0, p)) return false;
+  const tail = serial.slice(p);
+  if (!/^\d*$/u.test(tail)) return false;
+  return tail >= first.slice(p) && tail <= last.slice(p);
+}
+
+function dedupe(reasons: Reason[]): Reason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = JSON.stringify(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The wording of every status, reason and normalisation change, in one registry. The core returns
+ * codes; reporters call these to turn them into sentences.
+ */
+import type { Change } from './normalise.js';
+import type { Reason, Status } from './result.js';
+
+export const STATUS_HEADLINE: Record<Status, string> = {
+  affected: 'AFFECTED: this unit is under a safety recall',
+  verify: 'VERIFY: this model is recalled; check this unit with the manufacturer',
+  'not-affected': 'NOT AFFECTED: a published rule excludes this unit from the recalls below',
+  'no-recall': 'NO RECALL ON FILE for this model',
+};
+
+const list = (items: readonly string[]) => items.map((c) => `"${c}"`).join(', ');
+
+export function reasonMessage(reason: Reason): string {
+  switch (reason.code) {
+    case 'all-units':
+      return 'Every unit of this model is recalled; the serial number does not matter.';
+    case 'serial-in-published-range':
+      return `The serial is in the published range ${reason.first} – ${reason.last}.`;
+    case 'serial-outside-published-ranges':
+      return `The serial is outside the published range${reason.ranges.length > 1 ? 's' : ''} ${reason.ranges.map((r) => `${r.first} – ${r.last}`).join(' and ')}.`;
+    case 'serial-rules-unpublished':
+      return 'Only some serial numbers are recalled and the manufacturer has not published which: only its checker can tell.';
+    case 'serial-missing':
+      return 'No serial number given, and the recall depends on it.';
+    case 'serial-excluded-characters':
+      return `The serial contains ${list(reason.characters)}, which the manufacturer says never occur in its serials: probably a misread${reason.suggestion ? ` (did you mean ${reason.suggestion}?)` : ''}.`;
+    case 'serial-non-ascii':
+      return `The serial contains non-ASCII character${reason.characters.length > 1 ? 's' : ''} ${list(reason.characters)} that look like letters or digits${reason.suggestion ? ` (did you mean ${reason.suggestion}?)` : ''}.`;
+    case 'serial-spreadsheet-mangled':
+      return `The serial ${reason.detail}; re-type it from the label on the unit.`;
+    case 'serial-invalid-characters':
+      return `The serial contains ${list(reason.characters)}, which serial numbers do not contain: re-type it from the label.`;
+    case 'serial-too-short':
+      return `The serial has ${reason.actual} characters; this recall's serials have ${reason.expected}. It may be incomplete: re-type it from the label.`;
+    case 'serial-wrong-length':
+      return reason.excludes
+        ? `The serial has ${reason.actual} characters; the manufacturer says units whose serial is not ${reason.expected} characters long are not in this recall. Check you copied it exactly.`
+        : `The serial has ${reason.actual} characters; this recall's serials have ${reason.expected}.`;
+    case 'serial-wrong-prefix':
+      return reason.excludes
+        ? `The serial does not start with "${reason.expected}"; the manufacturer says such units are not in this recall.`
+        : `The serial does not start with "${reason.expected}", as this recall's serials do: check you copied it exactly.`;
+    case 'outside-jurisdiction':
+      return `This recall covers units sold in ${reason.jurisdictions.join(', ')}, not ${reason.country}. If the unit was bought elsewhere, check again with that country.`;
+    case 'model-non-ascii':
+      return `The model contains non-ASCII look-alike character${reason.characters.length > 1 ? 's' : ''} ${list(reason.characters)}; read as ${reason.suggestion}.`;
+    case 'model-matched-sku':
+      return `${reason.sku} is a declared variant (SKU) of model ${reason.model}.`;
+    case 'model-not-in-data':
+      return 'No recall for this model is in the bundled data. This is not a safety clearance: newer recalls may exist, and unrecalled products can still fail.';
+    case 'similar-models':
+      return `Recalled models with similar codes: ${reason.models.join(', ')}. Check the model number on the label; codes must match exactly.`;
+  }
+}
+
+export function changeMessage(change: Change): string {
+  switch (change.code) {
+    case 'unicode-normalised':
+      return 'converted full-width or compatibility characters';
+    case 'upper-cased':
+      return 'upper-cased';
+    case 'removed-prefix':
+      return `removed "${change.detail}"`;
+    case 'removed-spaces':
+      return 'removed spaces';
+    case 'removed-dashes':
+      return 'removed dashes';
+  }
+}
+
+/** Short, table-friendly form of a remedy kind. */
+export const REMEDY_LABEL = {
+  replacement: 'Replacement',
+  refund: 'Refund',
+  'gift-card': 'Gift card',
+  'store-credit': 'Store credit',
+} as const;

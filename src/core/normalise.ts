@@ -1,0 +1,121 @@
+/**
+ * Model and serial normalisation. People type "a-1263", "SN: a1b2 c3d4", full-width digits and
+ * Cyrillic look-alikes; spreadsheets turn long serials into "1.23457E+15". This module turns what
+ * was typed into the form the data uses, records every change so the user can see it, and flags
+ * values that cannot be trusted (they may only ever lead to "verify", never to "not-affected").
+ */
+
+export type ChangeCode =
+  | 'unicode-normalised'
+  | 'upper-cased'
+  | 'removed-prefix'
+  | 'removed-spaces'
+  | 'removed-dashes';
+
+export interface Change {
+  code: ChangeCode;
+  /** What was removed or replaced, for the user's eyes. */
+  detail?: string;
+}
+
+/** Why a normalised value cannot be trusted as typed. */
+export type Suspicion =
+  | { code: 'non-ascii'; characters: string[]; asciiGuess?: string }
+  | { code: 'spreadsheet-mangled'; detail: string }
+  | { code: 'invalid-characters'; characters: string[] };
+
+export interface Normalised {
+  raw: string;
+  value: string;
+  changes: Change[];
+  suspicions: Suspicion[];
+}
+
+/**
+ * Non-ASCII capitals that render like ASCII ones (Cyrillic and Greek). NFKC leaves them alone, so
+ * "А1263" with a Cyrillic А would otherwise be a different model.
+ */
+const LOOKALIKES: Record<string, string> = {
+  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C',
+  'Т': 'T', 'У': 'Y', 'Х': 'X', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S', 'Ԛ': 'Q', 'Ԝ': 'W',
+  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N',
+  'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+};
+
+// Unicode whitespace plus the invisible characters that ride along with copy-and-paste.
+const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/gu;
+// Dash punctuation of every kind, and the minus sign, which NFKC does not fold.
+const DASHES = /[\p{Pd}\u2212]+/gu;
+const SERIAL_PREFIX = /^(?:(?:SERIAL(?:\s*(?:NUMBER|NO\.?))?|S\/N|S\.N\.?|SN)\s*[:#]\s*|(?:SERIAL(?:\s*(?:NUMBER|NO\.?))?|S\/N|S\.N\.|SN)\s+|S\/N)/u;
+const MODEL_PREFIX = /^(?:MODEL(?:\s*(?:NUMBER|NO\.?))?\s*[:#]?\s*)/u;
+// Excel's rendering of a long digit string: 1.23457E+15 (the digits after the 15th are gone).
+const SCIENTIFIC = /^\d+(?:[.,]\d+)?E[+-]?\d+$/u;
+// Excel error values that a failed lookup leaves in a cell.
+const SPREADSHEET_ERROR = /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NULL!|NUM!)$/u;
+// A number-like value that a tool re-typed as a float.
+const FLOAT_SUFFIX = /^\d+\.0+$/u;
+const ALLOWED = /^[A-Z0-9]$/u;
+
+function normalise(raw: string, prefix: RegExp): Normalised {
+  const changes: Change[] = [];
+  const suspicions: Suspicion[] = [];
+  let value = raw.normalize('NFKC');
+  if (value !== raw) changes.push({ code: 'unicode-normalised' });
+
+  const upper = value.toUpperCase();
+  if (upper !== value) changes.push({ code: 'upper-cased' });
+  value = upper.trim();
+
+  const mangled = spreadsheetMangling(value);
+  if (mangled) suspicions.push({ code: 'spreadsheet-mangled', detail: mangled });
+
+  const match = prefix.exec(value);
+  if (match && match[0].length < value.length) {
+    changes.push({ code: 'removed-prefix', detail: match[0].trim() });
+    value = value.slice(match[0].length);
+  }
+  const noSpaces = value.replace(SPACES, '');
+  if (noSpaces !== value) changes.push({ code: 'removed-spaces' });
+  const noDashes = noSpaces.replace(DASHES, '');
+  if (noDashes !== noSpaces) changes.push({ code: 'removed-dashes' });
+  value = noDashes;
+
+  const nonAscii = [...new Set([...value].filter((c) => c.charCodeAt(0) > 0x7f))];
+  if (nonAscii.length > 0) {
+    const folded = [...value].map((c) => LOOKALIKES[c] ?? c).join('');
+    const guess = /^[A-Z0-9]+$/u.test(folded) ? folded : undefined;
+    suspicions.push(guess ? { code: 'non-ascii', characters: nonAscii, asciiGuess: guess } : { code: 'non-ascii', characters: nonAscii });
+  }
+  const invalid = [...new Set([...value].filter((c) => c.charCodeAt(0) <= 0x7f && !ALLOWED.test(c)))];
+  if (invalid.length > 0 && !mangled) suspicions.push({ code: 'invalid-characters', characters: invalid });
+
+  return { raw, value, changes, suspicions };
+}
+
+function spreadsheetMangling(value: string): string | undefined {
+  if (SCIENTIFIC.test(value)) return 'looks like a number a spreadsheet reformatted in scientific notation';
+  if (SPREADSHEET_ERROR.test(value)) return 'is a spreadsheet error value, not a serial';
+  if (FLOAT_SUFFIX.test(value)) return 'looks like a number a spreadsheet re-typed with a decimal part';
+  return undefined;
+}
+
+export function normaliseModel(raw: string): Normalised {
+  return normalise(raw, MODEL_PREFIX);
+}
+
+export function normaliseSerial(raw: string): Normalised {
+  return normalise(raw, SERIAL_PREFIX);
+}
+
+/** The ASCII reading of a value whose only problem is look-alike letters, if there is one. */
+export function asciiGuess(n: Normalised): string | undefined {
+  for (const s of n.suspicions) if (s.code === 'non-ascii') return s.asciiGuess;
+  return undefined;
+}
+
+/** ISO 3166-1 alpha-2, upper case; "UK" is accepted for GB because people write it. */
+export function normaliseCountry(raw: string): string | undefined {
+  const value = raw.normalize('NFKC').trim().toUpperCase();
+  if (value === 'UK') return 'GB';
+  return /^[A-Z]{2}$/u.test(value) ? value : undefined;
+}

@@ -1,0 +1,68 @@
+/**
+ * The result model: what a check returns, as data. Reporters, the exit code and the library API all
+ * read this; nothing here knows how it will be shown.
+ */
+import type { Product, RecallDefinition } from '../data/schema.js';
+import type { Change, Suspicion } from './normalise.js';
+
+/** The closed set of verdicts, from most to least severe. */
+export const STATUSES = ['affected', 'verify', 'not-affected', 'no-recall'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Machine-readable reasons. Their wording lives in messages.ts. */
+export type Reason =
+  | { code: 'all-units' }
+  | { code: 'serial-in-published-range'; first: string; last: string }
+  | { code: 'serial-outside-published-ranges'; ranges: { first: string; last: string }[] }
+  | { code: 'serial-rules-unpublished' }
+  | { code: 'serial-missing' }
+  | { code: 'serial-excluded-characters'; characters: string[]; suggestion?: string }
+  | { code: 'serial-non-ascii'; characters: string[]; suggestion?: string }
+  | { code: 'serial-spreadsheet-mangled'; detail: string }
+  | { code: 'serial-invalid-characters'; characters: string[] }
+  | { code: 'serial-too-short'; expected: number; actual: number }
+  | { code: 'serial-wrong-length'; expected: number; actual: number; excludes: boolean }
+  | { code: 'serial-wrong-prefix'; expected: string; excludes: boolean }
+  | { code: 'outside-jurisdiction'; country: string; jurisdictions: string[] }
+  | { code: 'model-non-ascii'; characters: string[]; suggestion: string }
+  | { code: 'model-matched-sku'; sku: string; model: string }
+  | { code: 'model-not-in-data' }
+  | { code: 'similar-models'; models: string[] };
+
+export type ReasonCode = Reason['code'];
+
+export interface NormalisedField {
+  /** Exactly what was given. */
+  input: string;
+  /** What was compared with the data. */
+  value: string;
+  changes: Change[];
+  suspicions: Suspicion[];
+}
+
+/** One recall that covers the model, and what it says about this unit. */
+export interface RecallMatch {
+  recallId: string;
+  status: Exclude<Status, 'no-recall'>;
+  reasons: Reason[];
+  /** The product entry the model matched, and the whole definition with its facts and references. */
+  product: Product;
+  recall: RecallDefinition;
+}
+
+export interface CheckResult {
+  model: NormalisedField;
+  serial?: NormalisedField;
+  country?: string;
+  status: Status;
+  /** Why the overall status is what it is: the reasons of the matches that decided it. */
+  reasons: Reason[];
+  matches: RecallMatch[];
+}
+
+const RANK: Record<Status, number> = { affected: 0, verify: 1, 'not-affected': 2, 'no-recall': 3 };
+
+/** The more severe of two statuses: a unit affected by any recall is affected. */
+export function worse(a: Status, b: Status): Status {
+  return RANK[a] <= RANK[b] ? a : b;
+}

@@ -1,0 +1,127 @@
+/**
+ * Loads a data directory and refuses it whole if anything is wrong: no verdict is ever given from
+ * data that is broken, tampered with, or newer than this build understands.
+ *
+ * The bundled data was validated with the zod schema at build time, so here its files only have to
+ * match the manifest's checksums. Any other directory (`--data-dir`) is also validated in full.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Problem, RecallCheckError } from '../core/errors.js';
+import { MANIFEST_FILE, sha256 } from './manifest.js';
+import { parseJson } from './parse-json.js';
+import type { Manifest, RecallDefinition } from './schema.js';
+import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
+
+export interface Dataset {
+  dir: string;
+  manifest: Manifest;
+  recalls: RecallDefinition[];
+}
+
+export interface LoadOptions {
+  /** Validate every definition against the schema and the semantic rules (slower; imports zod). */
+  validate?: boolean;
+}
+
+export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+export const REBUILD_HINT = (dir: string) =>
+  `If you changed the definitions on purpose, rebuild the manifest: recall-check data build ${dir}. Otherwise reinstall recall-check to restore the data.`;
+
+export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadOptions = {}): Promise<Dataset> {
+  const manifestPath = join(dir, MANIFEST_FILE);
+  const fail = (problems: Problem[]): never => {
+    throw new RecallCheckError('data', problems, REBUILD_HINT(dir));
+  };
+
+  let manifestText: string;
+  try {
+    manifestText = readFileSync(manifestPath, 'utf8');
+  } catch (e) {
+    return fail([{ file: manifestPath, message: describeReadError(e, 'no manifest.json: this is not a recall-check data directory, or its manifest was never built') }]);
+  }
+  const parsedManifest = parseJson(manifestText);
+  if (!parsedManifest.ok) return fail([{ file: manifestPath, line: parsedManifest.line, column: parsedManifest.column, message: `not valid JSON: ${parsedManifest.message}` }]);
+  const manifest = parsedManifest.value as Manifest;
+  const newer = schemaVersionProblem(manifestPath, manifest);
+  if (newer) return fail([newer]);
+
+  const validation = options.validate ? await import('./validate.js') : undefined;
+  if (validation) {
+    const problems = validation.validateManifest(manifestPath, manifest);
+    if (problems.length > 0) return fail(problems);
+  } else if (!Array.isArray(manifest?.files) || manifest.files.length === 0) {
+    return fail([{ file: manifestPath, path: '$.files', message: 'the data set is empty: no recall definitions are listed' }]);
+  }
+
+  const problems: Problem[] = [];
+  const listed = new Set(manifest.files.map((f) => f.path));
+  for (const name of safeReaddir(dir)) {
+    if (name.endsWith('.json') && name !== MANIFEST_FILE && !listed.has(name)) {
+      problems.push({ file: join(dir, name), message: 'this definition is not listed in manifest.json, so it was never validated' });
+    }
+  }
+
+  const recalls: RecallDefinition[] = [];
+  const texts: { file: string; text: string; value: unknown }[] = [];
+  for (const entry of manifest.files) {
+    const file = join(dir, entry.path);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      problems.push({ file, message: describeReadError(e, 'listed in manifest.json but missing') });
+      continue;
+    }
+    if (sha256(bytes) !== entry.sha256) {
+      problems.push({ file, message: 'checksum mismatch: the file changed after the manifest was built' });
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      problems.push({ file, line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.message}` });
+      continue;
+    }
+    const newerFile = schemaVersionProblem(file, parsed.value);
+    if (newerFile) {
+      problems.push(newerFile);
+      continue;
+    }
+    texts.push({ file, text, value: parsed.value });
+    recalls.push(parsed.value as RecallDefinition);
+  }
+  if (validation) problems.push(...validation.validateDefinitions(texts));
+  if (problems.length > 0) return fail(problems);
+  return { dir, manifest, recalls };
+}
+
+function schemaVersionProblem(file: string, doc: unknown): Problem | undefined {
+  const version = (doc as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > SUPPORTED_SCHEMA_VERSION) {
+    return {
+      file,
+      path: '$.schemaVersion',
+      message: `schemaVersion ${version} is newer than this recall-check supports (${SUPPORTED_SCHEMA_VERSION}): upgrade recall-check (npm install recall-check@latest)`,
+    };
+  }
+  return undefined;
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function describeReadError(e: unknown, missing: string): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return missing;
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  return `cannot be read (${code ?? String(e)})`;
+}

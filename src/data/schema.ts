@@ -1,0 +1,222 @@
+/**
+ * The recall-definition format, as a zod schema. It is the single source of truth for the shape of
+ * `data/*.json`: the build validates the bundled data with it, `--data-dir` validates other
+ * directories with it, and the TypeScript types of the rest of the code are inferred from it.
+ *
+ * Only the validating paths import this module at run time; the single-check path imports its
+ * types alone (erased at compile time), so start-up never pays for zod.
+ */
+import { z } from 'zod';
+import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes');
+
+/** YYYY, YYYY-MM or YYYY-MM-DD: sources often give only a month ("Mar 2023 – Oct 2023"). */
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** ISO 3166-1 alpha-2, upper case, or WORLDWIDE for a recall the manufacturer ran everywhere. */
+const jurisdiction = z
+  .string()
+  .regex(/^(?:[A-Z]{2}|WORLDWIDE)$/, 'use an ISO 3166-1 alpha-2 country code (e.g. US) or WORLDWIDE');
+
+/** A model or SKU code exactly as it is normalised at run time: upper-case ASCII letters and digits. */
+const modelCode = z.string().regex(/^[A-Z0-9]+$/, 'use upper-case ASCII letters and digits only');
+
+/** Only high- and medium-confidence facts may enter the data (the fact sheet's rule). */
+const confidence = z.enum(['high', 'medium']);
+
+/**
+ * A fact and where it comes from. Every fact in a definition has this shape, so "every fact has a
+ * reference" is a property of the schema itself, not a convention.
+ */
+function fact<T extends z.ZodType>(value: T) {
+  return z.strictObject({
+    value,
+    refs: z.array(slug).min(1, 'a fact needs at least one reference id (see "references")'),
+    confidence,
+    /** Where sources disagree: the alternative value and why this one was chosen. */
+    note: z.string().min(1).optional(),
+  });
+}
+
+const window = z.strictObject({ from: partialDate, to: partialDate });
+
+const serialRange = z.strictObject({
+  first: z.string().regex(/^[A-Z0-9]+$/, 'use upper-case ASCII letters and digits only'),
+  last: z.string().regex(/^[A-Z0-9]+$/, 'use upper-case ASCII letters and digits only'),
+});
+
+const scope = z.discriminatedUnion('kind', [
+  /** Every unit of the model is recalled; the serial does not matter. */
+  z.strictObject({ kind: z.literal('all-units') }),
+  /** Published, inclusive serial ranges; a unit outside all of them is not in this recall. */
+  z.strictObject({ kind: z.literal('serial-ranges'), ranges: z.array(serialRange).min(1) }),
+  /** Only some units are recalled and the rule is not public: the manufacturer's checker decides. */
+  z.strictObject({ kind: z.literal('unpublished') }),
+]);
+
+/**
+ * A constraint on serials that a source states. `excludesOtherwise` is true only where the source
+ * says a unit that breaks it is not in the recall (e.g. "if the SN is not 16 characters, the
+ * product is not in scope"); otherwise a mismatch only leads to "verify".
+ */
+const serialRule = z.discriminatedUnion('rule', [
+  z.strictObject({ rule: z.literal('length'), length: z.int().positive(), excludesOtherwise: z.boolean() }),
+  z.strictObject({ rule: z.literal('prefix'), prefix: z.string().regex(/^[A-Z0-9]+$/), excludesOtherwise: z.boolean() }),
+  /** Characters that never occur in qualifying serials: seeing one means a misread, never a clearance. */
+  z.strictObject({ rule: z.literal('never-contains'), characters: z.array(z.string().length(1)).min(1) }),
+]);
+
+const product = z.strictObject({
+  model: modelCode,
+  name: fact(z.string().min(1)),
+  /** Full SKU forms (model + variant suffix) that also identify this product, e.g. A1263016. */
+  skus: fact(z.array(modelCode).min(1)).optional(),
+  colours: fact(z.array(z.string().min(1)).min(1)).optional(),
+  excludedColours: fact(z.array(z.string().min(1)).min(1)).optional(),
+  identify: fact(z.string().min(1)).optional(),
+  scope: fact(scope),
+  serialRules: z.array(fact(serialRule)).optional(),
+  manufactured: fact(window).optional(),
+  sold: fact(window).optional(),
+  units: fact(z.int().positive()).optional(),
+});
+
+const remedy = z.strictObject({
+  kind: z.enum(['replacement', 'refund', 'gift-card', 'store-credit']),
+  description: z.string().min(1),
+});
+
+const contact = z.strictObject({
+  kind: z.enum(['phone', 'email', 'web', 'chat', 'wechat']),
+  value: z.string().min(1),
+  hours: z.string().min(1).optional(),
+});
+
+const disposal = z.strictObject({
+  steps: z.array(z.string().min(1)).min(1),
+  /** Where the notice says the unit must never go (reporters add general battery guidance when empty). */
+  never: z.array(z.string().min(1)),
+  /** The recall says: keep the unit until the manufacturer confirms the claim. */
+  waitForConfirmation: z.boolean(),
+});
+
+const reference = z.strictObject({
+  id: slug,
+  url: z.url({ protocol: /^https?$/ }),
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  /** An agency's or the manufacturer's own page, as opposed to press coverage of it. */
+  official: z.boolean(),
+});
+
+export const RecallSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    schemaVersion: z.int().positive(),
+    id: slug,
+    /** Definitions of one recall in several jurisdictions share a group. */
+    group: slug.optional(),
+    brand: z.string().min(1),
+    title: fact(z.string().min(1)),
+    authority: fact(z.string().min(1)),
+    recallNumber: fact(z.string().min(1)).optional(),
+    jurisdictions: fact(z.array(jurisdiction).min(1)),
+    announced: fact(partialDate),
+    products: z.array(product).min(1),
+    manufactured: fact(window).optional(),
+    sold: fact(window).optional(),
+    units: fact(z.int().positive()).optional(),
+    hazard: fact(z.string().min(1)),
+    incidents: fact(z.string().min(1)).optional(),
+    remedies: z.array(fact(remedy)).min(1),
+    proof: fact(z.array(z.string().min(1)).min(1)).optional(),
+    disposal: fact(disposal),
+    contacts: z.array(fact(contact)),
+    checkerUrl: fact(z.url({ protocol: /^https?$/ })).optional(),
+    references: z.array(reference).min(1),
+  })
+  .superRefine((recall, ctx) => {
+    if (recall.schemaVersion > SUPPORTED_SCHEMA_VERSION) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['schemaVersion'],
+        message: `schemaVersion ${recall.schemaVersion} is newer than this recall-check supports (${SUPPORTED_SCHEMA_VERSION}): upgrade recall-check`,
+      });
+    }
+    const ids = new Set<string>();
+    recall.references.forEach((ref, i) => {
+      if (ids.has(ref.id)) ctx.addIssue({ code: 'custom', path: ['references', i, 'id'], message: `duplicate reference id "${ref.id}"` });
+      ids.add(ref.id);
+    });
+    for (const { path, refs } of factsOf(recall)) {
+      refs.forEach((id, i) => {
+        if (!ids.has(id)) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'refs', i], message: `unknown reference id "${id}": add it to "references"` });
+        }
+      });
+    }
+    recall.products.forEach((p, i) => {
+      const s = p.scope.value;
+      if (s.kind === 'unpublished' && !recall.checkerUrl && !recall.references.some((r) => r.official)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['products', i, 'scope'],
+          message: 'serial rules are unpublished, so users must verify with the manufacturer: add a checkerUrl, or at least an official reference',
+        });
+      }
+      if (s.kind === 'serial-ranges') {
+        s.ranges.forEach((r, j) => {
+          const problem = rangeProblem(r.first, r.last);
+          if (problem) ctx.addIssue({ code: 'custom', path: ['products', i, 'scope', 'value', 'ranges', j], message: problem });
+        });
+      }
+    });
+  });
+
+/** Why a published range cannot be compared safely, or undefined when it can. */
+export function rangeProblem(first: string, last: string): string | undefined {
+  if (first.length !== last.length) return `range bounds have different lengths (${first.length} and ${last.length})`;
+  let p = 0;
+  while (p < first.length && first[p] === last[p]) p++;
+  const a = first.slice(p);
+  const b = last.slice(p);
+  if (!/^\d*$/.test(a) || !/^\d*$/.test(b)) {
+    return 'range bounds must differ only in trailing digits, so that membership is a numeric comparison';
+  }
+  if (a > b) return `range start ${first} is after its end ${last}`;
+  return undefined;
+}
+
+type Path = (string | number)[];
+
+/** Every fact in a definition with its JSON path: anything shaped { value, refs }. */
+export function factsOf(node: unknown, path: Path = []): { path: Path; refs: string[] }[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => factsOf(item, [...path, i]));
+  if (node === null || typeof node !== 'object') return [];
+  const obj = node as Record<string, unknown>;
+  if ('value' in obj && Array.isArray(obj.refs)) return [{ path, refs: obj.refs as string[] }];
+  return Object.entries(obj).flatMap(([key, child]) => factsOf(child, [...path, key]));
+}
+
+export const ManifestSchema = z.strictObject({
+  $schema: z.string().optional(),
+  schemaVersion: z.int().positive(),
+  datasetVersion: z.string().min(1),
+  generated: z.iso.date(),
+  files: z
+    .array(z.strictObject({ path: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.json$/), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .min(1, 'the data set is empty: add at least one recall definition'),
+});
+
+export type RecallDefinition = z.infer<typeof RecallSchema>;
+export type Product = RecallDefinition['products'][number];
+export type Scope = Product['scope']['value'];
+export type SerialRule = NonNullable<Product['serialRules']>[number]['value'];
+export type Fact<T> = { value: T; refs: string[]; confidence: 'high' | 'medium'; note?: string | undefined };
+export type Reference = RecallDefinition['references'][number];
+export type Manifest = z.infer<typeof ManifestSchema>;

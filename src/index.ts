@@ -1,0 +1,18 @@
+/**
+ * The library API. The CLI is built on exactly these functions.
+ *
+ *   import { loadRecallData, check } from 'recall-check';
+ *   const data = await loadRecallData();
+ *   const result = check(data, { model: 'A1263', serial: 'A1B2…' });
+ *   result.status; // 'affected' | 'verify' | 'not-affected' | 'no-recall'
+ */
+export { check, inRange, type CheckInput } from './core/match.js';
+export { buildCatalog, type Catalog, type CatalogEntry } from './core/catalog.js';
+export { normaliseCountry, normaliseModel, normaliseSerial, type Change, type Normalised, type Suspicion } from './core/normalise.js';
+export { STATUSES, worse, type CheckResult, type NormalisedField, type Reason, type ReasonCode, type RecallMatch, type Status } from './core/result.js';
+export { reasonMessage, changeMessage, STATUS_HEADLINE } from './core/messages.js';
+export { RecallCheckError, formatProblem, isRecallCheckError, type ErrorKind, type Problem } from './core/errors.js';
+export { loadDataset, BUNDLED_DATA_DIR, type Dataset, type LoadOptions } from './data/load.js';
+export { loadRecallData, type LoadRecallDataOptions, type RecallData } from './recall-data.js';
+export type { Fact, Manifest, Product, RecallDefinition, Reference, Scope, SerialRule } from './data/schema.js';
+export { EXIT, exitCodeFor } from './cli/exit-code.js';

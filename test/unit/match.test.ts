@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/core/catalog.js';
+import { check, inRange } from '../../src/core/match.js';
+import { definition, product, sourced } from '../helpers/definitions.js';
+
+const codes = (r: { reasons: { code: string }[] }) => r.reasons.map((x) => x.code);
+
+const unpublished = definition({
+  id: 'us-unpublished',
+  products: [product({ serialRules: [sourced({ rule: 'never-contains' as const, characters: ['O', 'I'] })] })],
+});
+const ranges = definition({
+  id: 'au-ranges',
+  jurisdictions: sourced(['AU']),
+  products: [
+    product({
+      model: 'A3102',
+      skus: sourced(['A3102016']),
+      scope: sourced({ kind: 'serial-ranges' as const, ranges: [{ first: 'ACCJRU1D16400841', last: 'ACCJRU1D16400960' }, { first: 'ACCJRU1D10309381', last: 'ACCJRU1D10309580' }] }),
+      serialRules: [sourced({ rule: 'length' as const, length: 16, excludesOtherwise: true })],
+    }),
+  ],
+});
+const allUnits = definition({
+  id: 'cable',
+  jurisdictions: sourced(['WORLDWIDE']),
+  products: [product({ model: 'A8185011', scope: sourced({ kind: 'all-units' as const }) })],
+});
+const catalog = buildCatalog([unpublished, ranges, allUnits]);
+
+describe('check: model lookup', () => {
+  it('matches the exact model only: no prefix matching', () => {
+    expect(check(catalog, { model: 'A1263' }).status).toBe('verify');
+    for (const model of ['A12630', 'A126', 'A1263X']) {
+      const r = check(catalog, { model });
+      expect(r.status).toBe('no-recall');
+      expect(r.matches).toEqual([]);
+    }
+  });
+
+  it('hints at similar recalled models without matching them', () => {
+    const r = check(catalog, { model: 'A12630' });
+    expect(r.reasons).toContainEqual({ code: 'similar-models', models: ['A1263'] });
+  });
+
+  it('says plainly that no-recall is not a clearance', () => {
+    expect(codes(check(catalog, { model: 'A9999', serial: '123' }))).toEqual(['model-not-in-data']);
+  });
+
+  it('matches a SKU form only where the definition declares it', () => {
+    const r = check(catalog, { model: 'A3102016' });
+    expect(r.matches.map((m) => m.recallId)).toEqual(['au-ranges']);
+    expect(r.reasons).toContainEqual({ code: 'model-matched-sku', sku: 'A3102016', model: 'A3102' });
+    expect(check(catalog, { model: 'A1263016' }).status).toBe('no-recall');
+  });
+
+  it('reads a Cyrillic look-alike model as the recalled one but only ever says verify', () => {
+    const r = check(catalog, { model: '\u04108185011' });
+    expect(r.status).toBe('verify');
+    expect(r.reasons[0]).toEqual({ code: 'model-non-ascii', characters: ['\u0410'], suggestion: 'A8185011' });
+  });
+});
+
+describe('check: unit scope', () => {
+  it('all-units recalls are affected whatever the serial', () => {
+    for (const serial of [undefined, '', 'garbage!', '1.23457E+15']) {
+      const r = check(catalog, { model: 'A8185011', serial });
+      expect(r.status).toBe('affected');
+      expect(codes(r)).toEqual(['all-units']);
+    }
+  });
+
+  it('unpublished serial rules give verify', () => {
+    expect(codes(check(catalog, { model: 'A1263', serial: 'A1B2C3D4E5F6G7H8' }))).toEqual(['serial-rules-unpublished']);
+  });
+
+  it('a missing or blank serial gives verify, never a verdict', () => {
+    expect(codes(check(catalog, { model: 'A1263' }))).toEqual(['serial-missing']);
+    expect(codes(check(catalog, { model: 'A3102', serial: '   ' }))).toEqual(['serial-missing']);
+  });
+
+  it('a serial in a published range is affected; outside, not-affected', () => {
+    expect(check(catalog, { model: 'A3102', serial: 'ACCJRU1D16400841' }).status).toBe('affected');
+    expect(check(catalog, { model: 'A3102', serial: 'ACCJRU1D16400960' }).status).toBe('affected');
+    expect(check(catalog, { model: 'A3102', serial: 'accjru1d 1030-9500' }).status).toBe('affected');
+    const out = check(catalog, { model: 'A3102', serial: 'ACCJRU1D16400961' });
+    expect(out.status).toBe('not-affected');
+    expect(codes(out)).toEqual(['serial-outside-published-ranges']);
+  });
+
+  it('letters O and I give verify with the probable reading', () => {
+    const r = check(catalog, { model: 'A1263', serial: 'AO1B2C3D4E5F6GI8' });
+    expect(r.status).toBe('verify');
+    expect(r.reasons).toEqual([{ code: 'serial-excluded-characters', characters: ['O', 'I'], suggestion: 'A01B2C3D4E5F6G18' }]);
+  });
+
+  it.each([
+    ['spreadsheet notation', '1.23457E+15', 'serial-spreadsheet-mangled'],
+    ['Cyrillic look-alike', '\u0410CCJRU1D16400900', 'serial-non-ascii'],
+    ['truncated', 'ACCJRU1D1640096', 'serial-too-short'],
+    ['punctuation', 'ACCJRU1D164009*0', 'serial-invalid-characters'],
+  ])('a %s serial never gives not-affected, even outside the ranges', (_, serial, code) => {
+    const r = check(catalog, { model: 'A3102', serial });
+    expect(r.status).toBe('verify');
+    expect(codes(r)).toContain(code);
+  });
+
+  it('a serial longer than a sourced exclusive length rule is not-affected', () => {
+    const r = check(catalog, { model: 'A3102', serial: 'ACCJRU1D164009001' });
+    expect(r.status).toBe('not-affected');
+    expect(r.reasons).toEqual([{ code: 'serial-wrong-length', expected: 16, actual: 17, excludes: true }]);
+  });
+});
+
+describe('check: jurisdiction', () => {
+  it('a unit sold outside the recall\'s jurisdictions is not affected by it', () => {
+    const r = check(catalog, { model: 'A3102', serial: 'ACCJRU1D16400900', country: 'US' });
+    expect(r.status).toBe('not-affected');
+    expect(r.reasons).toEqual([{ code: 'outside-jurisdiction', country: 'US', jurisdictions: ['AU'] }]);
+  });
+
+  it('WORLDWIDE covers every country', () => {
+    expect(check(catalog, { model: 'A8185011', country: 'JP' }).status).toBe('affected');
+  });
+
+  it('reports every recall of a model when no country is given, the worst status winning', () => {
+    const us = definition({ id: 'us', products: [product({ model: 'A3102' })] });
+    const both = buildCatalog([us, ranges]);
+    const r = check(both, { model: 'A3102', serial: 'ACCJRU1D16400999' });
+    expect(r.matches.map((m) => [m.recallId, m.status])).toEqual([
+      ['us', 'verify'],
+      ['au-ranges', 'not-affected'],
+    ]);
+    expect(r.status).toBe('verify');
+    expect(check(both, { model: 'A3102', serial: 'ACCJRU1D16400900' }).status).toBe('affected');
+  });
+});
+
+describe('inRange', () => {
+  const first = 'ACCJRU1D16400841';
+  const last = 'ACCJRU1D16400960';
+  it.each([
+    ['ACCJRU1D16400841', true],
+    ['ACCJRU1D16400900', true],
+    ['ACCJRU1D16400960', true],
+    ['ACCJRU1D16400840', false],
+    ['ACCJRU1D16400961', false],
+    // Lexicographically between the bounds, but not a serial of the range.
+    ['ACCJRU1D164008Z1', false],
+    ['ACCJRU1D16400A00', false],
+    ['ACCJRU1D1640090', false],
+    ['ACCJRU1D164009000', false],
+    ['BCCJRU1D16400900', false],
+  ])('%s → %s', (serial, expected) => expect(inRange(serial, first, last)).toBe(expected));
+});
