@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Problem, RecallCheckError } from '../core/errors.js';
+import { packageRoot } from '../package-root.js';
 import { MANIFEST_FILE, sha256 } from './manifest.js';
 import { parseJson } from './parse-json.js';
 import type { Manifest, RecallDefinition } from './schema.js';
@@ -25,7 +25,7 @@ export interface LoadOptions {
   validate?: boolean;
 }
 
-export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export const BUNDLED_DATA_DIR = join(packageRoot(), 'data');
 
 export const REBUILD_HINT = (dir: string) =>
   `If you changed the definitions on purpose, rebuild the manifest: recall-check data build ${dir}. Otherwise reinstall recall-check to restore the data.`;

@@ -1,0 +1,2 @@
+// Start-up baseline: a Node process that only imports commander.
+import 'commander';

@@ -1,0 +1,231 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ANSI, BIN, copyOfData, editJson, flat, rehash, runCli } from '../helpers/cli.js';
+
+const SERIAL = 'A1B2C3D4E5F6G7H8';
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+function brokenData(breakIt: (dir: string) => void): string {
+  const { dir, cleanup } = copyOfData();
+  cleanups.push(cleanup);
+  breakIt(dir);
+  return dir;
+}
+
+describe('recall-check <model> [serial]', () => {
+  it('A1263 with a serial: verify, with the checker, remedy, proof and disposal; exit 3', () => {
+    const r = runCli(['A1263', SERIAL]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^A1263 · serial A1B2C3D4E5F6G7H8\nVERIFY: this model is recalled/u);
+    expect(r.stdout).toContain('Check at    https://www.anker.com/a1263-recall');
+    expect(r.stdout).toContain('anker-a1263-us-2025');
+    expect(r.stdout).toContain('anker-r8-jp-2025');
+    expect(r.stdout).toContain('Gift card: A $30 gift card for Anker.com');
+    expect(r.stdout).toMatch(/"recalled" written on the unit in permanent marker/u);
+    expect(r.stdout).toContain('Wait for Anker\'s confirmation email');
+    expect(r.stdout).toContain('Never put it in the trash, curbside recycling, store battery drop-off boxes.');
+    expect(r.stdout).toContain('800-988-7973');
+    expect(r.stdout).toContain('https://www.cpsc.gov/Recalls/2025/');
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it('A1263 without a serial: verify because the recall depends on it', () => {
+    const r = runCli(['A1263']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('A1263 · no serial');
+    expect(r.stdout).toContain('No serial number given, and the recall depends on it.');
+  });
+
+  it('shows how typed input was normalised', () => {
+    const r = runCli(['a-1263', 'SN: a1b2 c3d4 e5f6 g7h8']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('model "a-1263" read as A1263 (upper-cased, removed dashes)');
+    expect(flat(r.stdout)).toContain('serial "SN: a1b2 c3d4 e5f6 g7h8" read as A1B2C3D4E5F6G7H8 (upper-cased, removed "SN:", removed spaces)');
+  });
+
+  it('a model with no recall on file: no-recall, exit 0, and says it is not a clearance', () => {
+    const r = runCli(['A9999', '123']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('NO RECALL ON FILE for this model');
+    expect(r.stdout).toMatch(/This is not a safety\s+clearance/u);
+  });
+
+  it('no prefix matching, but a hint', () => {
+    const r = runCli(['A12630']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('NO RECALL ON FILE');
+    expect(r.stdout).toContain('Recalled models with similar codes: A1263.');
+  });
+
+  it('a serial in a published range: affected, exit 1', () => {
+    const r = runCli(['A3102', 'ACCJRU1D16400900', '--country', 'AU']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/AFFECTED: this unit is under a safety recall/u);
+    expect(r.stdout).toContain('The serial is in the published range ACCJRU1D16400841 – ACCJRU1D16400960.');
+  });
+
+  it('excluded by a published rule in every recall: not-affected, exit 0', () => {
+    const r = runCli(['A3102', 'ACCJRU1D164009001']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('NOT AFFECTED');
+    expect(r.stdout).toMatch(/not 16 characters long are not in this recall/u);
+  });
+
+  it('O or I in the serial: verify with the probable reading', () => {
+    const r = runCli(['A1263', 'A1B2C3D4E5F6G7HO', '--country', 'US']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('did you mean A1B2C3D4E5F6G7H0?');
+  });
+
+  it('a spreadsheet-mangled serial: verify, never not-affected', () => {
+    const r = runCli(['A3102', '1.23457E+15', '--country', 'AU']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/scientific notation/u);
+  });
+
+  it('--country narrows to recalls for units sold there', () => {
+    const us = runCli(['A1263', SERIAL, '--country', 'us']);
+    expect(us.code).toBe(3);
+    expect(us.stdout).toContain('sold in US');
+    expect(us.stdout).toMatch(/anker-r8-jp-2025 \(JP, 21 Oct 2025\): This recall covers units sold in JP, not US/u);
+    const de = runCli(['A1263', SERIAL, '--country', 'DE']);
+    expect(de.code).toBe(0);
+    expect(de.stdout).toContain('NOT AFFECTED');
+    expect(de.stdout).toMatch(/covers units sold in US, not DE/u);
+  });
+});
+
+describe('--json', () => {
+  it('prints one document with schemaVersion, data version and results', () => {
+    const r = runCli(['A1263', SERIAL, '--json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.tool).toEqual({ name: 'recall-check', version: JSON.parse(readFileSync('package.json', 'utf8')).version });
+    expect(doc.data).toEqual({ version: manifest.datasetVersion, generated: manifest.generated, schemaVersion: 1 });
+    expect(doc.results).toHaveLength(1);
+    const [res] = doc.results;
+    expect(res.model).toMatchObject({ input: 'A1263', value: 'A1263' });
+    expect(res.status).toBe('verify');
+    expect(res.reasons[0]).toMatchObject({ code: 'serial-rules-unpublished' });
+    expect(typeof res.reasons[0].message).toBe('string');
+    expect(res.matches.map((m: { recallId: string }) => m.recallId)).toEqual(['anker-a1263-us-2025', 'anker-r8-jp-2025']);
+    expect(res.matches[0].verifyAt).toEqual({ url: 'https://www.anker.com/a1263-recall', kind: 'checker' });
+    expect(res.matches[0].recall.hazard.refs.length).toBeGreaterThan(0);
+    expect(res.matches[0].recall.references[0].url).toMatch(/^https:/u);
+  });
+});
+
+describe('exit code 2: usage and data errors, one message, no stack trace', () => {
+  const expectUserError = (r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/u);
+  };
+
+  it('a bad --country', () => expectUserError(runCli(['A1263', '--country', 'USA']), /--country "USA" is not a two-letter ISO 3166 country code/u));
+  it('an unknown option', () => expectUserError(runCli(['A1263', '--frobnicate']), /unknown option '--frobnicate'/u));
+  it('no model', () => expectUserError(runCli(['check']), /missing required argument 'model'/u));
+  it('an empty model', () => expectUserError(runCli(['  ']), /the model number is empty/u));
+
+  it('--data-dir that does not exist', () => {
+    expectUserError(runCli(['A1263', '--data-dir', '/nonexistent/recalls']), /data error: \/nonexistent\/recalls\/manifest\.json: no manifest\.json/u);
+  });
+
+  it('--data-dir with a file changed after its manifest was built', () => {
+    const dir = brokenData((d) => writeFileSync(join(d, 'anker-r4-au-2024.json'), readFileSync(join(d, 'anker-r4-au-2024.json'), 'utf8').replace('ACCJRU1D16400841', 'ACCJRU1D16400001')));
+    const r = runCli(['A1263', SERIAL, '--data-dir', dir]);
+    expectUserError(r, /anker-r4-au-2024\.json: checksum mismatch: the file changed after the manifest was built/u);
+    expect(r.stderr).toMatch(/rebuild the manifest: recall-check data build/u);
+  });
+
+  it('--data-dir with bad JSON names line and column', () => {
+    const dir = brokenData((d) => {
+      writeFileSync(join(d, 'anker-r4-au-2024.json'), '{\n  "id": "x",\n}\n');
+      rehash(d);
+    });
+    expectUserError(runCli(['A1263', '--data-dir', dir]), /anker-r4-au-2024\.json:3:1: not valid JSON/u);
+  });
+
+  it('--data-dir with a schema error names the JSON path', () => {
+    const dir = brokenData((d) => {
+      editJson(join(d, 'anker-r4-au-2024.json'), (doc) => {
+        doc.hazard.refs = [];
+      });
+      // `data build` would refuse the broken file, so plant it behind its checksum.
+      rehash(d);
+    });
+    expectUserError(runCli(['A1263', '--data-dir', dir]), /anker-r4-au-2024\.json at \$\.hazard\.refs: a fact needs at least one reference/u);
+  });
+
+  it('--data-dir whose schemaVersion is newer than supported', () => {
+    const dir = brokenData((d) => editJson(join(d, 'manifest.json'), (m) => {
+      m.schemaVersion = 99;
+    }));
+    expectUserError(runCli(['A1263', '--data-dir', dir]), /schemaVersion 99 is newer than this recall-check supports \(1\): upgrade recall-check/u);
+  });
+
+  it('--data-dir with an empty data set', () => {
+    const dir = brokenData((d) => editJson(join(d, 'manifest.json'), (m) => {
+      m.files = [];
+    }));
+    expectUserError(runCli(['A1263', '--data-dir', dir]), /the data set is empty/u);
+  });
+
+  it('a tampered bundled file is refused before any verdict', () => {
+    const dir = brokenData((d) => rmSync(join(d, 'anker-a1263-us-2025.json')));
+    expectUserError(runCli(['A1263', '--data-dir', dir]), /anker-a1263-us-2025\.json: listed in manifest\.json but missing/u);
+  });
+});
+
+describe('--data-dir with a valid directory', () => {
+  it('loads it with the same checks and answers from it', () => {
+    const dir = brokenData((d) => rmSync(join(d, 'anker-r8-jp-2025.json')));
+    expect(runCli(['data', 'build', dir]).code).toBe(0);
+    const r = runCli(['A1263', SERIAL, '--json', '--data-dir', dir]);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).results[0].matches.map((m: { recallId: string }) => m.recallId)).toEqual(['anker-a1263-us-2025']);
+  });
+});
+
+describe('colour', () => {
+  it('is off when stdout is not a terminal', () => {
+    expect(runCli(['A1263', SERIAL]).stdout).not.toMatch(ANSI);
+  });
+  it('FORCE_COLOR turns it on, even with NO_COLOR', () => {
+    expect(runCli(['A1263', SERIAL], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(runCli(['A1263', SERIAL], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(runCli(['A1263', SERIAL], { env: { FORCE_COLOR: '0' } }).stdout).not.toMatch(ANSI);
+  });
+
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  const onTty = (env: string) =>
+    spawnSync('script', ['-qec', `env -u FORCE_COLOR ${env} ${process.execPath} ${BIN} A1263 ${SERIAL}`, '/dev/null'], { encoding: 'utf8' }).stdout;
+  it.skipIf(!hasScript)('is on for a terminal, and NO_COLOR turns it off', () => {
+    expect(onTty('-u NO_COLOR')).toMatch(ANSI);
+    expect(onTty('NO_COLOR=1')).not.toMatch(ANSI);
+  });
+});
+
+describe('--version and --help', () => {
+  it('--version prints the tool and data versions', () => {
+    const r = runCli(['--version']);
+    const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`recall-check ${JSON.parse(readFileSync('package.json', 'utf8')).version}\ndata ${manifest.datasetVersion} (generated ${manifest.generated}, schema 1)\n`);
+  });
+  it('--help shows examples and exit codes', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('$ recall-check A1263 A1B2C3D4E5F6G7H8');
+    expect(r.stdout).toMatch(/3 +nothing affected, but at least one unit to verify/u);
+  });
+});
