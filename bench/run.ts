@@ -1,5 +1,9 @@
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
+import { benchBatch } from './batch.js';
 import { benchStartup } from './startup.js';
 
-const results = [benchStartup()];
+const only = process.argv[2];
+const results = [];
+if (!only || only === 'startup') results.push(benchStartup());
+if (!only || only === 'batch') results.push(await benchBatch());
 if (results.some((r) => !r.goalMet)) process.exitCode = 1;

@@ -12,6 +12,7 @@ export interface OutStream {
 }
 
 export interface Io {
+  stdin: AsyncIterable<Uint8Array>;
   stdout: OutStream;
   stderr: OutStream;
   env: Record<string, string | undefined>;

@@ -7,10 +7,11 @@ import { formatProblem, isRecallCheckError, RecallCheckError } from '../core/err
 import { toolVersion } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import { EXIT } from './exit-code.js';
+import { FORMATS } from './formats.js';
 import type { Io } from './io.js';
 
 export async function run(argv: string[]): Promise<void> {
-  const io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
   process.exitCode = await main(argv.slice(2), io);
 }
 
@@ -27,6 +28,14 @@ Exit codes:
   1  at least one unit affected
   3  nothing affected, but at least one unit to verify with the manufacturer
   2  usage, input or data error (wins over 1 and 3: the run is incomplete)
+`;
+
+const BATCH_EXAMPLES = `
+Examples:
+  $ recall-check batch inventory.csv                     table on stdout, summary on stderr
+  $ recall-check batch inventory.csv --format csv -o checked.csv
+  $ cat feed.csv | recall-check batch - --format ndjson
+  $ recall-check batch export.csv --model-column "Variant SKU" --serial-column "SN" --country US
 `;
 
 /** Runs the CLI with user arguments (no node/script prefix) and returns the exit code. */
@@ -56,6 +65,25 @@ export async function main(args: string[], io: Io): Promise<number> {
     .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones')
     .addHelpText('after', EXAMPLES)
     .action(async (model: string, serial: string | undefined, opts) => setCode(await checkCommand(io, model, serial, opts)));
+
+  program
+    .command('batch')
+    .description('check every row of an inventory CSV (a file, or - for standard input)')
+    .argument('<file>', 'CSV file: comma, semicolon, tab or pipe separated; UTF-8 or UTF-16')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--model-column <name>', 'column holding the model number (default: found from the header)')
+    .option('--serial-column <name>', 'column holding the serial number (default: found from the header)')
+    .option('--country-column <name>', 'column holding the country of sale (default: found from the header)')
+    .addOption(new Option('--country <code>', 'country of sale for rows without one (ISO code, e.g. US)'))
+    .addOption(new Option('--delimiter <char>', 'field delimiter (default: sniffed from the header, or Excel\'s sep= line)').choices([',', ';', '\t', '|', 'tab']))
+    .option('--all', 'table format: list every row, not only those that need a look')
+    .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones')
+    .addHelpText('after', BATCH_EXAMPLES)
+    .action(async (file: string, opts) => {
+      const { batchCommand } = await import('./commands/batch.js');
+      setCode(await batchCommand(io, file, { ...opts, delimiter: opts.delimiter === 'tab' ? '\t' : opts.delimiter }));
+    });
 
   const data = program.command('data').description('work with recall definitions');
   data

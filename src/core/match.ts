@@ -9,7 +9,7 @@
 import type { SerialRule } from '../data/schema.js';
 import type { Catalog, CatalogEntry } from './catalog.js';
 import { asciiGuess, normaliseModel, normaliseSerial, type Normalised } from './normalise.js';
-import { type CheckResult, type NormalisedField, type Reason, type RecallMatch, type Status, worse } from './result.js';
+import { type CheckResult, type Reason, type RecallMatch, type Status, worse } from './result.js';
 
 export interface CheckInput {
   model: string;
@@ -18,11 +18,21 @@ export interface CheckInput {
   country?: string | undefined;
 }
 
-export function check(catalog: Catalog, input: CheckInput): CheckResult {
-  const model = normaliseModel(input.model);
-  const serialText = input.serial?.trim() ? input.serial : undefined;
-  const serial = serialText === undefined ? undefined : normaliseSerial(serialText);
+// Shared by every no-recall result (most rows of an inventory); never mutated.
+const NOT_IN_DATA: Reason = { code: 'model-not-in-data' };
+const ONLY_NOT_IN_DATA: Reason[] = [NOT_IN_DATA];
+const NO_MATCHES: RecallMatch[] = [];
 
+export function check(catalog: Catalog, input: CheckInput): CheckResult {
+  return checkModel(catalog, normaliseModel(input.model), input.serial, input.country);
+}
+
+/**
+ * `check` for a model that is already normalised: the batch check normalises each distinct model
+ * once. The serial and country are examined only when a recall covers the model; for a model with
+ * no recall they cannot change the answer, and the result does not carry them.
+ */
+export function checkModel(catalog: Catalog, model: Normalised, serialText: string | undefined, country: string | undefined): CheckResult {
   const globalReasons: Reason[] = [];
   let entries = catalog.lookup(model.value);
   if (entries.length === 0) {
@@ -33,35 +43,28 @@ export function check(catalog: Catalog, input: CheckInput): CheckResult {
       globalReasons.push({ code: 'model-non-ascii', characters: chars, suggestion: guess });
     }
   }
-
-  const suspectReason = globalReasons.find((r) => r.code === 'model-non-ascii');
-  const matches = entries.map((entry) => evaluate(entry, serial, input.country, suspectReason));
-  for (const m of matches) {
-    const sku = entries.find((e) => e.recall === m.recall && e.product === m.product)?.viaSku;
-    if (sku && !globalReasons.some((r) => r.code === 'model-matched-sku')) {
-      globalReasons.push({ code: 'model-matched-sku', sku, model: m.product.model });
-    }
-  }
-
-  const base = {
-    model: field(model),
-    ...(serial ? { serial: field(serial) } : {}),
-    ...(input.country ? { country: input.country } : {}),
-  };
-  if (matches.length === 0) {
+  if (entries.length === 0) {
     const similar = catalog.similar(model.value);
-    const reasons: Reason[] = [{ code: 'model-not-in-data' }];
-    if (similar.length > 0) reasons.push({ code: 'similar-models', models: similar });
-    return { ...base, status: 'no-recall', reasons, matches: [] };
+    const reasons: Reason[] = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: similar }] : ONLY_NOT_IN_DATA;
+    return { model, status: 'no-recall', reasons, matches: NO_MATCHES };
   }
+
+  const serial = serialText?.trim() ? normaliseSerial(serialText) : undefined;
+  const suspectReason = globalReasons[0];
+  const matches = entries.map((entry) => evaluate(entry, serial, country, suspectReason));
+  const sku = entries.find((e) => e.viaSku)?.viaSku;
+  if (sku) globalReasons.push({ code: 'model-matched-sku', sku, model: entries.find((e) => e.viaSku)!.product.model });
 
   const status = matches.map((m) => m.status).reduce<Status>(worse, 'not-affected');
   const deciding = matches.filter((m) => m.status === status).flatMap((m) => m.reasons);
-  return { ...base, status, reasons: dedupe([...globalReasons, ...deciding]), matches };
-}
-
-function field(n: Normalised): NormalisedField {
-  return { input: n.raw, value: n.value, changes: n.changes, suspicions: n.suspicions };
+  return {
+    model,
+    ...(serial ? { serial } : {}),
+    ...(country ? { country } : {}),
+    status,
+    reasons: dedupe([...globalReasons, ...deciding]),
+    matches,
+  };
 }
 
 function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: string | undefined, suspectModel: Reason | undefined): RecallMatch {
@@ -80,12 +83,13 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
   if (scope.kind === 'all-units') return make('affected', [{ code: 'all-units' }]);
   if (!serial || serial.value === '') return make('verify', [{ code: 'serial-missing' }]);
 
+  // A serial that cannot be trusted as typed is reported for what it is; measuring it against the
+  // recall's rules would only add noise.
   const untrusted = suspicionReasons(serial);
+  if (untrusted.length > 0) return make('verify', untrusted);
   const rules = (product.serialRules ?? []).map((r) => r.value);
   const ruleOutcome = applyRules(rules, serial.value);
-  if (untrusted.length > 0 || ruleOutcome.verify.length > 0) {
-    return make('verify', [...untrusted, ...ruleOutcome.verify]);
-  }
+  if (ruleOutcome.verify.length > 0) return make('verify', ruleOutcome.verify);
   if (ruleOutcome.excluded.length > 0) return make('not-affected', ruleOutcome.excluded);
 
   if (scope.kind === 'serial-ranges') {
@@ -169,7 +173,7 @@ export function inRange(serial: string, first: string, last: string): boolean {
 function dedupe(reasons: Reason[]): Reason[] {
   const seen = new Set<string>();
   return reasons.filter((r) => {
-    const key = JSON.stringify(r);
+    const key = Object.keys(r).length === 1 ? r.code : JSON.stringify(r);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

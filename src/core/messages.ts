@@ -19,9 +19,9 @@ export function reasonMessage(reason: Reason): string {
     case 'all-units':
       return 'Every unit of this model is recalled; the serial number does not matter.';
     case 'serial-in-published-range':
-      return `The serial is in the published range ${reason.first} – ${reason.last}.`;
+      return `The serial is in the published range ${reason.first} to ${reason.last}.`;
     case 'serial-outside-published-ranges':
-      return `The serial is outside the published range${reason.ranges.length > 1 ? 's' : ''} ${reason.ranges.map((r) => `${r.first} – ${r.last}`).join(' and ')}.`;
+      return `The serial is outside the published range${reason.ranges.length > 1 ? 's' : ''} ${reason.ranges.map((r) => `${r.first} to ${r.last}`).join(' and ')}.`;
     case 'serial-rules-unpublished':
       return 'Only some serial numbers are recalled and the manufacturer has not published which: only its checker can tell.';
     case 'serial-missing':

@@ -25,11 +25,17 @@ export type Suspicion =
   | { code: 'invalid-characters'; characters: string[] };
 
 export interface Normalised {
-  raw: string;
+  /** Exactly what was given. */
+  input: string;
+  /** What is compared with the data. */
   value: string;
   changes: Change[];
   suspicions: Suspicion[];
 }
+
+// Shared by every clean value, so the common case allocates nothing but its result. Never mutated:
+// a value with changes or suspicions gets arrays of its own.
+const NONE: never[] = [];
 
 /**
  * Non-ASCII capitals that render like ASCII ones (Cyrillic and Greek). NFKC leaves them alone, so
@@ -47,7 +53,7 @@ const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/gu;
 // Dash punctuation of every kind, and the minus sign, which NFKC does not fold.
 const DASHES = /[\p{Pd}\u2212]+/gu;
 const SERIAL_PREFIX = /^(?:(?:SERIAL(?:\s*(?:NUMBER|NO\.?))?|S\/N|S\.N\.?|SN)\s*[:#]\s*|(?:SERIAL(?:\s*(?:NUMBER|NO\.?))?|S\/N|S\.N\.|SN)\s+|S\/N)/u;
-const MODEL_PREFIX = /^(?:MODEL(?:\s*(?:NUMBER|NO\.?))?\s*[:#]?\s*)/u;
+const MODEL_PREFIX = /^MODEL(?:\s*(?:NUMBER|NO\.?))?(?:\s*[:#]\s*|\s+)/u;
 // Excel's rendering of a long digit string: 1.23457E+15 (the digits after the 15th are gone).
 const SCIENTIFIC = /^\d+(?:[.,]\d+)?E[+-]?\d+$/u;
 // Excel error values that a failed lookup leaves in a cell.
@@ -56,7 +62,17 @@ const SPREADSHEET_ERROR = /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NULL!|NUM!)$/u;
 const FLOAT_SUFFIX = /^\d+\.0+$/u;
 const ALLOWED = /^[A-Z0-9]$/u;
 
+/** A value that normalisation leaves as it is (for a model; a serial must also pass SCIENTIFIC). */
+export const CLEAN = /^[A-Z0-9]+$/u;
+
+/** The normalised form of a model that is already CLEAN. */
+export function cleanModel(raw: string): Normalised {
+  return { input: raw, value: raw, changes: NONE, suspicions: NONE };
+}
+
 function normalise(raw: string, prefix: RegExp): Normalised {
+  // Most values in an inventory are already clean; they need none of the work below.
+  if (CLEAN.test(raw) && !SCIENTIFIC.test(raw)) return cleanModel(raw);
   const changes: Change[] = [];
   const suspicions: Suspicion[] = [];
   let value = raw.normalize('NFKC');
@@ -89,7 +105,7 @@ function normalise(raw: string, prefix: RegExp): Normalised {
   const invalid = [...new Set([...value].filter((c) => c.charCodeAt(0) <= 0x7f && !ALLOWED.test(c)))];
   if (invalid.length > 0 && !mangled) suspicions.push({ code: 'invalid-characters', characters: invalid });
 
-  return { raw, value, changes, suspicions };
+  return { input: raw, value, changes, suspicions };
 }
 
 function spreadsheetMangling(value: string): string | undefined {

@@ -3,7 +3,7 @@
  * read this; nothing here knows how it will be shown.
  */
 import type { Product, RecallDefinition } from '../data/schema.js';
-import type { Change, Suspicion } from './normalise.js';
+import type { Normalised } from './normalise.js';
 
 /** The closed set of verdicts, from most to least severe. */
 export const STATUSES = ['affected', 'verify', 'not-affected', 'no-recall'] as const;
@@ -31,14 +31,8 @@ export type Reason =
 
 export type ReasonCode = Reason['code'];
 
-export interface NormalisedField {
-  /** Exactly what was given. */
-  input: string;
-  /** What was compared with the data. */
-  value: string;
-  changes: Change[];
-  suspicions: Suspicion[];
-}
+/** A model or serial as given and as compared, with what normalisation changed or doubted. */
+export type NormalisedField = Normalised;
 
 /** One recall that covers the model, and what it says about this unit. */
 export interface RecallMatch {

@@ -41,7 +41,8 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
   const out: string[] = [];
   const field = (label: string, text: string) => out.push(wrap(text, width, ' '.repeat(LABEL), style.dim(label.padEnd(LABEL))));
 
-  const title = [result.model.value, result.serial ? `serial ${result.serial.value || '(empty)'}` : 'no serial', result.country ? `sold in ${result.country}` : undefined]
+  const serial = result.serial ? `serial ${result.serial.value || '(empty)'}` : result.matches.length > 0 ? 'no serial' : undefined;
+  const title = [result.model.value, serial, result.country ? `sold in ${result.country}` : undefined]
     .filter(Boolean)
     .join(' · ');
   out.push(style.bold(stripControl(title)));

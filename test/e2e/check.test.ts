@@ -66,7 +66,7 @@ describe('recall-check <model> [serial]', () => {
     const r = runCli(['A3102', 'ACCJRU1D16400900', '--country', 'AU']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/AFFECTED: this unit is under a safety recall/u);
-    expect(r.stdout).toContain('The serial is in the published range ACCJRU1D16400841 – ACCJRU1D16400960.');
+    expect(r.stdout).toContain('The serial is in the published range ACCJRU1D16400841 to ACCJRU1D16400960.');
   });
 
   it('excluded by a published rule in every recall: not-affected, exit 0', () => {

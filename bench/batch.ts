@@ -1,0 +1,53 @@
+/**
+ * Batch throughput and memory on a 1,000,000-row inventory, against a bare papaparse parse of the
+ * same file in the same run. Each is a fresh process, run alternately; medians are compared.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateInventory } from './generate.js';
+import { fmt, median } from './stats.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
+
+function timed(args: string[], env: Record<string, string> = {}): { ms: number; code: number | null; stderr: string } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, code: r.status, stderr: r.stderr };
+}
+
+export async function benchBatch(): Promise<{ goalMet: boolean }> {
+  const file = join(ROOT, `bench/.cache/inventory-${ROWS}.csv`);
+  await generateInventory(file, ROWS);
+  const mb = statSync(file).size / 1e6;
+  const out = join(tmpdir(), `recall-check-bench-${process.pid}.csv`);
+  const rssFile = join(tmpdir(), `recall-check-bench-${process.pid}.rss`);
+
+  const bare: number[] = [];
+  const full: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(timed([join(ROOT, 'bench/bare-parse.mjs'), file]).ms);
+    const r = timed(['--import', join(ROOT, 'bench/max-rss.mjs'), join(ROOT, 'bin/recall-check.js'), 'batch', file, '--format', 'csv', '-o', out], { RECALL_CHECK_BENCH_RSS_FILE: rssFile });
+    if (r.code === 2) throw new Error(`batch run failed:\n${r.stderr}`);
+    full.push(r.ms);
+    rss.push(Number(readFileSync(rssFile, 'utf8')));
+  }
+  rmSync(out, { force: true });
+  rmSync(rssFile, { force: true });
+
+  const bareMs = median(bare);
+  const fullMs = median(full);
+  const ratio = bareMs / fullMs;
+  const peak = Math.max(...rss) / 2 ** 20;
+  console.log(`\nBatch: ${ROWS.toLocaleString('en-US')} rows, ${fmt(mb)} MB (median of ${RUNS} alternating runs, process start-up included)`);
+  console.log(`  bare papaparse parse              ${fmt(bareMs / 1000, 2).padStart(6)} s   ${Math.round(ROWS / (bareMs / 1000)).toLocaleString('en-US').padStart(10)} rows/s`);
+  console.log(`  recall-check batch → CSV on disk  ${fmt(fullMs / 1000, 2).padStart(6)} s   ${Math.round(ROWS / (fullMs / 1000)).toLocaleString('en-US').padStart(10)} rows/s`);
+  console.log(`  throughput ratio ${fmt(ratio, 2)}× the bare parse (goal ≥ 0.6×); peak RSS ${fmt(peak, 0)} MB (goal ≤ 128 MB)`);
+  const goalMet = ratio >= 0.6 && peak <= 128;
+  console.log(`  goals ${goalMet ? 'MET' : 'NOT MET'}`);
+  return { goalMet };
+}

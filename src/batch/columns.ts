@@ -1,0 +1,76 @@
+/**
+ * Which columns hold the model, the serial and the country of sale: named by the user, or found by
+ * header synonyms. Ambiguity is an error, never a silent pick: checking the wrong column can clear
+ * a recalled unit.
+ */
+import { RecallCheckError } from '../core/errors.js';
+
+export interface ColumnMapping {
+  model: number;
+  serial?: number | undefined;
+  country?: number | undefined;
+}
+
+export interface ColumnOptions {
+  modelColumn?: string | undefined;
+  serialColumn?: string | undefined;
+  countryColumn?: string | undefined;
+}
+
+/** Header names as compared: lower case, letters and digits only ("Model No." → modelno). */
+export function headerKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+// "model name" is deliberately absent: asset systems use it for a product name, not a code.
+export const SYNONYMS = {
+  model: ['model', 'modelnumber', 'modelno', 'modelnum', 'modelcode', 'mpn', 'manufacturerpartnumber', 'itemmodelnumber', 'productmodel'],
+  serial: ['serial', 'serialnumber', 'serialno', 'serialnum', 'sn', 'snnumber', 'snr'],
+  country: ['country', 'countryofsale', 'countrycode', 'soldin', 'salescountry', 'salecountry'],
+} as const;
+
+type Role = keyof typeof SYNONYMS;
+
+const FLAG: Record<Role, string> = { model: '--model-column', serial: '--serial-column', country: '--country-column' };
+
+export function mapColumns(header: string[], opts: ColumnOptions, file: string): ColumnMapping {
+  const found = header.map((h) => JSON.stringify(h)).join(', ');
+  const named = (role: Role, name: string | undefined): number | undefined => {
+    if (name === undefined) return undefined;
+    const exact = header.flatMap((h, i) => (h.trim() === name.trim() ? [i] : []));
+    const loose = exact.length > 0 ? exact : header.flatMap((h, i) => (headerKey(h) === headerKey(name) && headerKey(h) !== '' ? [i] : []));
+    if (loose.length === 0) {
+      throw new RecallCheckError('usage', [{ file, line: 1, message: `${FLAG[role]} "${name}" is not a column of this file. Columns found: ${found}` }]);
+    }
+    if (loose.length > 1) throw duplicate(role, loose);
+    return loose[0];
+  };
+  const bySynonym = (role: Role): number | undefined => {
+    const keys: readonly string[] = SYNONYMS[role];
+    const hits = header.flatMap((h, i) => (keys.includes(headerKey(h)) ? [i] : []));
+    if (hits.length > 1) {
+      throw new RecallCheckError('input', [{ file, line: 1, message: `several columns could hold the ${role}: ${hits.map((i) => `"${header[i]}" (column ${i + 1})`).join(', ')}. Name the right one with ${FLAG[role]}.` }]);
+    }
+    return hits[0];
+  };
+  const duplicate = (role: Role, at: number[]) =>
+    new RecallCheckError('input', [{ file, line: 1, message: `the header has ${at.length} columns named "${header[at[0]!]}" (columns ${at.map((i) => i + 1).join(' and ')}), so the ${role} column is ambiguous. Rename one of them.` }]);
+
+  const model = named('model', opts.modelColumn) ?? bySynonym('model');
+  if (model === undefined) {
+    throw new RecallCheckError('input', [{ file, line: 1, message: `no model column found. Columns found: ${found || '(none)'}. Name it with --model-column "<column>".` }]);
+  }
+  const serial = named('serial', opts.serialColumn) ?? bySynonym('serial');
+  const country = named('country', opts.countryColumn) ?? bySynonym('country');
+  const mapping: ColumnMapping = { model, serial, country };
+
+  // A duplicate of a column we read would be a silent pick: refuse it.
+  for (const role of ['model', 'serial', 'country'] as const) {
+    const i = mapping[role];
+    if (i === undefined) continue;
+    const key = header[i]!.trim();
+    const same = header.flatMap((h, j) => (h.trim() === key ? [j] : []));
+    if (same.length > 1) throw duplicate(role, same);
+  }
+  return mapping;
+}

@@ -1,0 +1,206 @@
+/**
+ * Text → CSV records with the line each starts on, streamed through papaparse.
+ *
+ * What this layer adds to the parser: Excel's `sep=` first line, delimiter sniffing on the header
+ * line (papaparse's own guess needs several rows to agree, and fails on small files), physical
+ * line numbers for every record (quoted fields may span lines), a bound on record size so one
+ * endless field cannot exhaust memory, and backpressure: the source is paused while the consumer
+ * is behind.
+ */
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { RecallCheckError } from '../core/errors.js';
+
+export interface CsvRecord {
+  /** 1-based physical line where the record starts. */
+  line: number;
+  cells: string[];
+  /** The record's text exactly as it was in the file, without its line break. */
+  raw: string;
+  /** A quoting problem the parser reported for this record. */
+  quoteError?: 'unclosed-quote' | 'malformed-quote';
+}
+
+export interface CsvReader {
+  delimiter: string;
+  /** Set when the file declared its delimiter with Excel's `sep=` first line. */
+  sepLine: boolean;
+  linebreak: string;
+  header: CsvRecord;
+  /** The remaining records, in batches, in order. */
+  records: AsyncGenerator<CsvRecord[], void, undefined>;
+}
+
+export interface ReadOptions {
+  /** Name for messages: the file path, or "stdin". */
+  name: string;
+  delimiter?: string | undefined;
+  /** A record longer than this (in characters) stops the read with an error. */
+  maxRecordChars?: number;
+}
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+const DEFAULT_MAX_RECORD = 1 << 20;
+const HIGH_WATER = 1024;
+const SEP_LINE = /^sep=(.)(\r\n|\n|\r)/iu;
+
+export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): Promise<CsvReader> {
+  const maxRecord = opts.maxRecordChars ?? DEFAULT_MAX_RECORD;
+  const it = text[Symbol.asyncIterator]();
+
+  // Read until the header line is complete, to see `sep=` and sniff the delimiter.
+  let first = '';
+  let ended = false;
+  while (!/[\r\n]/u.test(first) && !ended) {
+    const next = await it.next();
+    if (next.done) ended = true;
+    else first += next.value;
+    if (first.length > maxRecord) break;
+  }
+  let sepLine = false;
+  let delimiter = opts.delimiter;
+  const sep = SEP_LINE.exec(first);
+  if (sep) {
+    sepLine = true;
+    delimiter ??= sep[1];
+    first = first.slice(sep[0].length);
+  }
+  delimiter ??= sniffDelimiter(first);
+
+  let fed = 0;
+  let consumedTo = 0;
+  let line = sepLine ? 2 : 1;
+  const overlong = () =>
+    new RecallCheckError('input', [{ file: opts.name, line, message: `a record longer than ${Math.round(maxRecord / 1024)} KiB starts here (an unclosed quote, or not a CSV file); nothing after it was read` }]);
+
+  // The text from `windowStart` on that the parser has not finished with, so each record's raw
+  // text can be cut from it by the parser's cursor.
+  let window = '';
+  let windowStart = 0;
+  const take = (chunk: string) => {
+    window = window.slice(consumedTo - windowStart) + chunk;
+    windowStart = consumedTo;
+    fed += chunk.length;
+    return chunk;
+  };
+  async function* feed(): AsyncGenerator<string, void, undefined> {
+    if (first) yield take(first);
+    while (!ended) {
+      if (fed - consumedTo > maxRecord) throw overlong();
+      const next = await it.next();
+      if (next.done) break;
+      yield take(next.value);
+    }
+  }
+
+  const source = Readable.from(feed());
+  let queue: CsvRecord[] = [];
+  let finished = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  let linebreak = '\n';
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  Papa.parse(source as unknown as NodeJS.ReadableStream, {
+    delimiter,
+    skipEmptyLines: false,
+    step(result: Papa.ParseStepResult<string[]>) {
+      const cells = result.data;
+      const end = result.meta.cursor;
+      linebreak = result.meta.linebreak || linebreak;
+      let raw = window.slice(consumedTo - windowStart, end - windowStart);
+      if (raw.endsWith(linebreak)) raw = raw.slice(0, raw.length - linebreak.length);
+      const record: CsvRecord = { line, cells, raw };
+      for (const e of result.errors) {
+        if (e.code === 'MissingQuotes') record.quoteError = 'unclosed-quote';
+        else if (e.code === 'InvalidQuotes') record.quoteError ??= 'malformed-quote';
+      }
+      // Only a record with a quoted line break spans lines; most do not, and one scan says so.
+      line += raw.indexOf(linebreak === '\r' ? '\r' : '\n') === -1 ? 1 : 1 + newlinesIn(cells, linebreak);
+      consumedTo = end;
+      queue.push(record);
+      if (queue.length >= HIGH_WATER) source.pause();
+      notify();
+    },
+    complete() {
+      finished = true;
+      notify();
+    },
+    error(e: Error) {
+      failure = e;
+      finished = true;
+      notify();
+    },
+  });
+  source.on('error', (e) => {
+    failure = e;
+    finished = true;
+    notify();
+  });
+
+  async function* batches(): AsyncGenerator<CsvRecord[], void, undefined> {
+    for (;;) {
+      if (queue.length > 0) {
+        const batch = queue;
+        queue = [];
+        if (source.isPaused() && !finished) source.resume();
+        yield batch;
+        continue;
+      }
+      if (failure) throw failure;
+      if (finished) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  }
+
+  const records = batches();
+  const firstBatch = await records.next();
+  const all = firstBatch.done ? [] : firstBatch.value;
+  const header = all.shift();
+  if (!header || (header.cells.length === 1 && header.cells[0] === '')) {
+    throw new RecallCheckError('input', [{ file: opts.name, message: 'no rows: the file is empty. Nothing was checked.' }]);
+  }
+  async function* rest(): AsyncGenerator<CsvRecord[], void, undefined> {
+    if (all.length > 0) yield all;
+    yield* records;
+  }
+  return { delimiter, sepLine, linebreak, header, records: rest() };
+}
+
+/** The candidate that occurs most often, outside quotes, in the header line; comma on a tie or none. */
+export function sniffDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = ',';
+  let bestCount = 0;
+  for (const [d, n] of counts) {
+    if (n > bestCount) [best, bestCount] = [d, n];
+  }
+  return best;
+}
+
+/** Line breaks inside a record's quoted cells, so the next record's line number is right. */
+function newlinesIn(cells: string[], linebreak: string): number {
+  const nl = linebreak === '\r' ? '\r' : '\n';
+  let n = 0;
+  for (const cell of cells) {
+    let i = cell.indexOf(nl);
+    while (i !== -1) {
+      n++;
+      i = cell.indexOf(nl, i + 1);
+    }
+  }
+  return n;
+}

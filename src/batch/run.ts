@@ -1,0 +1,248 @@
+/**
+ * The batch check: rows in, one result per row out, in order, with a running summary. It calls the
+ * same `check` as the single check; what it adds is row bookkeeping (line numbers, skipped and
+ * refused rows) so that every input row is accounted for.
+ */
+import type { Catalog } from '../core/catalog.js';
+import { RecallCheckError } from '../core/errors.js';
+import { checkModel } from '../core/match.js';
+import { CLEAN, cleanModel, type Normalised, normaliseCountry, normaliseModel } from '../core/normalise.js';
+import type { CheckResult, Status } from '../core/result.js';
+import type { Readable } from 'node:stream';
+import { type ColumnMapping, type ColumnOptions, mapColumns } from './columns.js';
+import { decode, type Encoding } from './decode.js';
+import { readCsv } from './read.js';
+import { newSummary, record, type Summary } from './summary.js';
+
+export type RowError =
+  | { code: 'unclosed-quote'; message: string }
+  | { code: 'malformed-quote'; message: string }
+  | { code: 'field-count'; expected: number; actual: number; message: string }
+  | { code: 'invalid-text'; column: string; message: string }
+  | { code: 'bad-country'; value: string; message: string };
+
+export type SkipReason = 'empty-model' | 'blank-line';
+
+interface RowBase {
+  /** Physical line where the row starts (1-based, counting the header). */
+  line: number;
+  /** Data row number: 1 for the first row after the header. */
+  row: number;
+  /** The row's cells exactly as parsed. */
+  cells: string[];
+  /** The row's text exactly as read, when it came from a CSV file. */
+  raw: string | undefined;
+}
+
+// Every row object has all the fields, in one order, so the hot loop sees one shape.
+export type RowResult =
+  | (RowBase & { kind: 'checked'; result: CheckResult; reason: undefined; error: undefined })
+  | (RowBase & { kind: 'skipped'; result: undefined; reason: SkipReason; error: undefined })
+  | (RowBase & { kind: 'error'; result: undefined; reason: undefined; error: RowError });
+
+const checked = (line: number, row: number, cells: string[], raw: string | undefined, result: CheckResult): RowResult =>
+  ({ line, row, cells, raw, kind: 'checked', result, reason: undefined, error: undefined });
+const skipped = (line: number, row: number, cells: string[], raw: string | undefined, reason: SkipReason): RowResult =>
+  ({ line, row, cells, raw, kind: 'skipped', result: undefined, reason, error: undefined });
+const refused = (line: number, row: number, cells: string[], raw: string | undefined, error: RowError): RowResult =>
+  ({ line, row, cells, raw, kind: 'error', result: undefined, reason: undefined, error });
+
+export type RowStatus = Status | 'skipped' | 'error';
+
+export function rowStatus(r: RowResult): RowStatus {
+  return r.kind === 'checked' ? r.result.status : r.kind;
+}
+
+/** A row for the row-level API: what a caller already has in hand. */
+export interface RowInput {
+  model: string;
+  serial?: string | undefined;
+  country?: string | undefined;
+  /** Where the row came from, for messages; defaults to its position. */
+  line?: number | undefined;
+}
+
+export interface BatchOptions {
+  /** Country of sale for rows that have none of their own. */
+  country?: string | undefined;
+}
+
+/**
+ * The row-level API: any iterable or async iterable of rows in, results out, in order. Rows with
+ * an empty model are skipped, rows with a bad country are refused; every row gets a result.
+ */
+export async function* checkRows(catalog: Catalog, rows: Iterable<RowInput> | AsyncIterable<RowInput>, opts: BatchOptions = {}): AsyncGenerator<RowResult, Summary, undefined> {
+  const summary = newSummary();
+  const ctx = context(catalog, opts.country, ['model', 'serial', 'country']);
+  let row = 0;
+  for await (const input of rows) {
+    row++;
+    const cells = [input.model, input.serial ?? '', input.country ?? ''];
+    const result = classify(input.line ?? row, row, cells, undefined, input.model, input.serial, input.country, ctx);
+    record(summary, result);
+    yield result;
+  }
+  return summary;
+}
+
+export interface CsvBatchOptions extends BatchOptions, ColumnOptions {
+  /** Name for messages: the file path, or "stdin". */
+  name: string;
+  delimiter?: string | undefined;
+  maxRecordChars?: number;
+}
+
+export interface CsvBatch {
+  name: string;
+  encoding: Encoding;
+  bom: boolean;
+  delimiter: string;
+  sepLine: boolean;
+  linebreak: string;
+  header: string[];
+  /** The header line exactly as read. */
+  headerRaw: string;
+  columns: ColumnMapping;
+  /** Results in input order, in batches; the summary is complete when this ends. */
+  results: AsyncGenerator<RowResult[], void, undefined>;
+  summary: Summary;
+}
+
+/**
+ * The CSV-level API: a byte stream in; the file's shape (encoding, delimiter, header, columns) is
+ * known when this resolves, so a file without a model column fails before anything is written.
+ */
+export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Array> | Readable, opts: CsvBatchOptions): Promise<CsvBatch> {
+  const text = await decode(source as AsyncIterable<Uint8Array>, opts.name);
+  const csv = await readCsv(text.chunks, opts);
+  const header = csv.header.cells;
+  const columns = mapColumns(header, opts, opts.name);
+  const summary = newSummary();
+  const width = header.length;
+  const columnName = (i: number | undefined) => (i === undefined ? '' : header[i]!);
+  const ctx = context(catalog, opts.country, [columnName(columns.model), columnName(columns.serial), columnName(columns.country)]);
+
+  async function* results(): AsyncGenerator<RowResult[], void, undefined> {
+    let row = 0;
+    for await (const records of csv.records) {
+      const out: RowResult[] = new Array(records.length);
+      for (let k = 0; k < records.length; k++) {
+        const { line, cells, raw, quoteError } = records[k]!;
+        row++;
+        let result: RowResult;
+        if (quoteError) {
+          result = refused(line, row, cells, raw, quoteProblem(quoteError));
+        } else if (isBlank(cells)) {
+          result = skipped(line, row, cells, raw, 'blank-line');
+        } else if (cells.length !== width && !(cells.length > width && isBlank(cells.slice(width)))) {
+          result = refused(line, row, cells, raw, { code: 'field-count', expected: width, actual: cells.length, message: `expected ${width} fields, got ${cells.length}` });
+        } else {
+          const bad = raw === undefined || raw.includes('\uFFFD') ? cells.findIndex((c) => c.includes('\uFFFD')) : -1;
+          result = bad !== -1
+            ? refused(line, row, cells, raw, { code: 'invalid-text', column: header[bad] ?? `column ${bad + 1}`, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid UTF-8 (or a U+FFFD character); re-save the file as UTF-8` })
+            : classify(line, row, cells, raw, cells[columns.model]!, cell(cells, columns.serial), cell(cells, columns.country), ctx);
+        }
+        record(summary, result);
+        out[k] = result;
+      }
+      if (row === 0 && out.length === 0) continue;
+      yield out;
+    }
+    if (row === 0) {
+      throw new RecallCheckError('input', [{ file: opts.name, message: 'no rows: the file has a header but no data rows. Nothing was checked.' }]);
+    }
+  }
+
+  return {
+    name: opts.name,
+    encoding: text.encoding,
+    bom: text.bom,
+    delimiter: csv.delimiter,
+    sepLine: csv.sepLine,
+    linebreak: csv.linebreak,
+    header,
+    headerRaw: csv.header.raw,
+    columns,
+    results: results(),
+    summary,
+  };
+}
+
+function cell(cells: string[], i: number | undefined): string | undefined {
+  return i === undefined ? undefined : cells[i];
+}
+
+function isBlank(cells: string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
+
+function quoteProblem(kind: 'unclosed-quote' | 'malformed-quote'): RowError {
+  return kind === 'unclosed-quote'
+    ? { code: 'unclosed-quote', message: 'a quoted field opened on this line is never closed, so the rest of the file was read into it; close the quote' }
+    : { code: 'malformed-quote', message: 'a closing quote is followed by other characters before the delimiter; double the quote ("") if it is part of the value' };
+}
+
+type Checker = (model: string, serial: string | undefined, country: string | undefined) => CheckResult;
+
+/**
+ * `check` for the batch hot path. A model cell that is already clean (upper-case letters and
+ * digits: most of an inventory) and that no recall declares is answered without normalising or
+ * remembering anything, since the catalog alone says it has no recall; other cells are
+ * normalised once per distinct value.
+ */
+function memoised(catalog: Catalog): Checker {
+  const models = new Map<string, Normalised>();
+  return (raw, serial, country) => {
+    if (CLEAN.test(raw) && catalog.lookup(raw).length === 0) return checkModel(catalog, cleanModel(raw), undefined, undefined);
+    let model = models.get(raw);
+    if (!model) {
+      model = normaliseModel(raw);
+      if (models.size < 100_000) models.set(raw, model);
+    }
+    return checkModel(catalog, model, serial, country);
+  };
+}
+
+/** normaliseCountry, remembered: a country column holds a handful of distinct values. */
+function countries(): (raw: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (raw) => {
+    if (seen.has(raw)) return seen.get(raw);
+    const c = normaliseCountry(raw);
+    if (seen.size < 10_000) seen.set(raw, c);
+    return c;
+  };
+}
+
+interface RowContext {
+  check: Checker;
+  country: (raw: string) => string | undefined;
+  defaultCountry: string | undefined;
+  /** Column names of model, serial and country, for messages. */
+  names: string[];
+}
+
+function context(catalog: Catalog, defaultCountry: string | undefined, names: string[]): RowContext {
+  return { check: memoised(catalog), country: countries(), defaultCountry, names };
+}
+
+function classify(
+  line: number,
+  row: number,
+  cells: string[],
+  raw: string | undefined,
+  model: string,
+  serial: string | undefined,
+  country: string | undefined,
+  ctx: RowContext,
+): RowResult {
+  if (model.trim() === '') return skipped(line, row, cells, raw, 'empty-model');
+  let sold = ctx.defaultCountry;
+  if (country !== undefined && country.trim() !== '') {
+    sold = ctx.country(country);
+    if (!sold) {
+      return refused(line, row, cells, raw, { code: 'bad-country', value: country, message: `column "${ctx.names[2]}": "${country}" is not a two-letter ISO 3166 country code (e.g. US, CA, JP, GB)` });
+    }
+  }
+  return checked(line, row, cells, raw, ctx.check(model, serial, sold));
+}

@@ -1,0 +1,47 @@
+/**
+ * The running account of a batch: every data row lands in exactly one bucket, so the counts add up
+ * to the number of rows, and skipped and refused rows are listed by line.
+ */
+import { STATUSES, type Status } from '../core/result.js';
+import type { RowResult, SkipReason } from './run.js';
+
+/** How many refused rows keep their full message; all keep their line number. */
+export const MAX_ERROR_DETAILS = 100;
+
+export interface Summary {
+  rows: number;
+  byStatus: Record<Status, number>;
+  skipped: { count: number; byReason: Record<SkipReason, number[]> };
+  errors: { count: number; lines: number[]; details: { line: number; code: string; message: string }[] };
+}
+
+export function newSummary(): Summary {
+  return {
+    rows: 0,
+    byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>,
+    skipped: { count: 0, byReason: { 'empty-model': [], 'blank-line': [] } },
+    errors: { count: 0, lines: [], details: [] },
+  };
+}
+
+export function record(summary: Summary, r: RowResult): void {
+  summary.rows++;
+  switch (r.kind) {
+    case 'checked':
+      summary.byStatus[r.result.status]++;
+      break;
+    case 'skipped':
+      summary.skipped.count++;
+      summary.skipped.byReason[r.reason].push(r.line);
+      break;
+    case 'error':
+      summary.errors.count++;
+      summary.errors.lines.push(r.line);
+      if (summary.errors.details.length < MAX_ERROR_DETAILS) summary.errors.details.push({ line: r.line, code: r.error.code, message: r.error.message });
+      break;
+  }
+}
+
+export function statusesOf(summary: Summary): Status[] {
+  return STATUSES.filter((s) => summary.byStatus[s] > 0);
+}

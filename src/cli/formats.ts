@@ -1,0 +1,3 @@
+/** Batch report formats; kept apart from the batch command so --help does not load it. */
+export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];

@@ -1,0 +1,87 @@
+/**
+ * Where a report goes. Standard output ends quietly when the reader goes away (`| head`); a file
+ * given with -o is written to a temporary file beside it and renamed into place only when the run
+ * completes, so the final name never holds half a report.
+ */
+import { once } from 'node:events';
+import { createWriteStream, realpathSync, rmSync, renameSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { RecallCheckError } from '../core/errors.js';
+import type { OutStream } from './io.js';
+
+export interface Output {
+  write(text: string): Promise<void>;
+  /** True once the reader has gone away: stop producing output. */
+  readonly closed: boolean;
+  /** The run is complete: flush and, for a file, move it into place. */
+  finish(): Promise<void>;
+  /** The run failed or was interrupted: for a file, remove the temporary file. */
+  abort(): void;
+}
+
+type Writable = OutStream & NodeJS.EventEmitter;
+
+export function streamOutput(stream: Writable): Output {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else throw e;
+  });
+  return {
+    get closed() {
+      return closed;
+    },
+    async write(text) {
+      if (closed || text === '') return;
+      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error').catch(() => undefined), once(stream, 'close')]);
+    },
+    async finish() {},
+    abort() {},
+  };
+}
+
+export function fileOutput(path: string, cwd: string, inputPath: string | undefined): Output {
+  const target = resolve(cwd, path);
+  if (inputPath !== undefined && sameFile(target, resolve(cwd, inputPath))) {
+    throw new RecallCheckError('usage', `-o ${path} is the input file: recall-check never overwrites its input. Choose another output name.`);
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const stream = createWriteStream(temp, { flags: 'wx' });
+  let failed: Error | undefined;
+  stream.on('error', (e) => {
+    failed = e;
+  });
+  let done = false;
+  return {
+    closed: false,
+    async write(text) {
+      if (failed) throw writeError(target, failed);
+      if (!stream.write(text)) await once(stream, 'drain');
+    },
+    async finish() {
+      stream.end();
+      await once(stream, 'close');
+      if (failed) throw writeError(target, failed);
+      renameSync(temp, target);
+      done = true;
+    },
+    abort() {
+      if (done) return;
+      stream.destroy();
+      rmSync(temp, { force: true });
+    },
+  };
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+function writeError(target: string, e: NodeJS.ErrnoException): RecallCheckError {
+  return new RecallCheckError('usage', [{ file: target, message: `cannot write the output (${e.code ?? e.message}); nothing was written under this name` }]);
+}

@@ -1,0 +1,79 @@
+/**
+ * Annotated CSV: the input returned row for row with the verdict columns appended. A row is
+ * written back exactly as it was read (its quoting included) unless one of its cells is one a
+ * spreadsheet could run as a formula; such a row is re-serialised with that cell neutralised (see
+ * "Formula escaping" in the README). Nothing else is changed.
+ */
+import Papa from 'papaparse';
+import type { RowResult } from '../batch/run.js';
+import { rowView } from './row-view.js';
+
+export const APPENDED_COLUMNS = ['recall_status', 'recall_ids', 'recall_reason', 'recall_action', 'recall_check_url'] as const;
+
+/**
+ * A cell that starts with =, +, -, @, tab, CR or LF, or with white space before =, +, - or @
+ * (spreadsheets skip leading spaces), as OWASP's CSV-injection guidance describes. Papa prefixes
+ * such a cell with a single quote, which spreadsheets show as text.
+ */
+export const FORMULA = /^(?:[\t\r\n]|[\s\u00A0\u2000-\u200B\u3000]*[=+\-@])/u;
+
+export interface CsvShape {
+  delimiter: string;
+  linebreak: string;
+  bom: boolean;
+}
+
+function risky(cell: string): boolean {
+  return FORMULA.test(cell);
+}
+
+/**
+ * A cheap, conservative test on a whole raw line: false means no cell of it can start a formula,
+ * so the exact per-cell test is needed only for lines it flags.
+ */
+function riskyLine(delimiter: string): (raw: string) => boolean {
+  const d = delimiter.replace(/[\\^$.*+?()[\]{}|]/gu, '\\$&');
+  // Tab, CR and LF can start a formula cell too, unless the tab is the delimiter.
+  const controls = delimiter === '\t' ? '[\\r\\n]' : '[\\t\\r\\n]';
+  const re = new RegExp(`(?:^|${d})"?[\\s\\u00A0\\u2000-\\u200B\\u3000]*[=+\\-@]|${controls}`, 'u');
+  return (raw) => re.test(raw);
+}
+
+export function csvHeader(header: string[], headerRaw: string, shape: CsvShape): string {
+  const line = header.some(risky) ? unparse([header], shape) : headerRaw;
+  return `${shape.bom ? '\uFEFF' : ''}${line}${shape.delimiter}${unparse([[...APPENDED_COLUMNS]], shape)}${shape.linebreak}`;
+}
+
+/**
+ * Rows in, CSV text out. The verdict columns always line up under their header: a short row is
+ * padded, and the cells of a row longer than the header are kept after the verdict columns
+ * (trailing empty cells, which spreadsheets leave behind, are dropped).
+ */
+export function csvWriter(width: number, shape: CsvShape): (rows: readonly RowResult[]) => string {
+  const verdictOf = (r: RowResult): string => {
+    const v = rowView(r);
+    return unparse([[v.status, v.recallIds.join(' '), v.reason, v.action, v.checkUrls.join(' ')]], shape);
+  };
+  let noRecall: string | undefined;
+  const lineRisky = riskyLine(shape.delimiter);
+  return (rows) => {
+    let out = '';
+    for (const r of rows) {
+      // Rows whose model has no recall (most of an inventory) all get the same verdict columns.
+      const v = r.kind === 'checked' && r.result.status === 'no-recall' ? (noRecall ??= verdictOf(r)) : verdictOf(r);
+      if (r.raw !== undefined && r.cells.length === width && !(lineRisky(r.raw) && r.cells.some(risky))) {
+        out += `${r.raw}${shape.delimiter}${v}${shape.linebreak}`;
+        continue;
+      }
+      const cells = r.cells.length < width ? [...r.cells, ...new Array<string>(width - r.cells.length).fill('')] : r.cells.slice(0, width);
+      const extra = r.cells.slice(width).some((c) => c !== '') ? r.cells.slice(width) : [];
+      const tail = extra.length > 0 ? `${shape.delimiter}${unparse([extra], shape)}` : '';
+      out += `${unparse([cells], shape)}${shape.delimiter}${v}${tail}${shape.linebreak}`;
+    }
+    return out;
+  };
+}
+
+function unparse(rows: string[][], shape: CsvShape): string {
+  return Papa.unparse(rows, { delimiter: shape.delimiter, newline: shape.linebreak, escapeFormulae: FORMULA, header: false });
+}

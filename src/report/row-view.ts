@@ -1,0 +1,43 @@
+/**
+ * One batch row as the columns every batch reporter shows: status, recalls, reason, action, and
+ * where to check. Reporters format this; none of them re-derives it.
+ */
+import type { RowResult, RowStatus } from '../batch/run.js';
+import { reasonMessage } from '../core/messages.js';
+import { whereToVerify } from '../core/where-to-verify.js';
+
+export interface RowView {
+  status: RowStatus;
+  /** Recalls that decided the status (for no-recall and skipped rows: none). */
+  recallIds: string[];
+  reason: string;
+  action: string;
+  checkUrls: string[];
+}
+
+const SKIP_REASON = { 'empty-model': 'skipped: the model cell is empty', 'blank-line': 'skipped: blank line' } as const;
+
+export function rowView(r: RowResult): RowView {
+  if (r.kind === 'skipped') return { status: 'skipped', recallIds: [], reason: SKIP_REASON[r.reason], action: '', checkUrls: [] };
+  if (r.kind === 'error') return { status: 'error', recallIds: [], reason: `line ${r.line}: ${r.error.message}`, action: 'Fix this row and check it again', checkUrls: [] };
+  const { result } = r;
+  // Most rows of an inventory: keep them short, so the annotated file stays close to its input.
+  if (result.status === 'no-recall') return { status: 'no-recall', recallIds: [], reason: NO_RECALL, action: '', checkUrls: [] };
+  const deciding = result.matches.filter((m) => m.status === result.status);
+  const checkUrls = [...new Set(deciding.flatMap((m) => (m.status === 'verify' ? [whereToVerify(m.recall)?.url] : [])).filter((u): u is string => !!u))];
+  return {
+    status: result.status,
+    recallIds: deciding.map((m) => m.recallId),
+    reason: result.reasons.map(reasonMessage).join(' '),
+    action: ACTION[result.status],
+    checkUrls,
+  };
+}
+
+const NO_RECALL = 'none on file; not a safety clearance';
+
+const ACTION = {
+  affected: 'Stop selling and quarantine the unit; see the recall for the remedy and safe disposal',
+  verify: 'Hold the unit and check its serial with the manufacturer',
+  'not-affected': 'No action for these recalls',
+} as const;

@@ -1,0 +1,68 @@
+/**
+ * The batch table: one aligned line per row that needs a look (affected, verify, not-affected and
+ * refused rows; with `all`, every row). Widths are fixed so it can stream; long cells are cut with
+ * an ellipsis, and terminal control characters in cells are removed.
+ */
+import type { RowResult, RowStatus } from '../batch/run.js';
+import { stripControl } from './format.js';
+import { rowView } from './row-view.js';
+import type { Style } from './style.js';
+
+const COLUMNS = [
+  ['LINE', 6],
+  ['STATUS', 12],
+  ['MODEL', 12],
+  ['SERIAL', 18],
+  ['RECALLS', 26],
+] as const;
+
+export interface TableOptions {
+  style: Style;
+  /** Total width on a terminal, where the last column takes what is left; unlimited elsewhere. */
+  width: number | undefined;
+  all: boolean;
+}
+
+export function tableHeader(opts: TableOptions): string {
+  return opts.style.bold(COLUMNS.map(([name, w]) => name.padEnd(w)).join(' ') + ' REASON') + '\n';
+}
+
+export function tableRows(rows: readonly RowResult[], model: number, serial: number | undefined, opts: TableOptions): string {
+  const rest = opts.width === undefined ? Infinity : Math.max(20, opts.width - COLUMNS.reduce((n, [, w]) => n + w + 1, 0));
+  let out = '';
+  for (const r of rows) {
+    const v = rowView(r);
+    if (!opts.all && (v.status === 'no-recall' || v.status === 'skipped')) continue;
+    const cells = [
+      String(r.line),
+      v.status,
+      r.cells[model] ?? '',
+      serial === undefined ? '' : (r.cells[serial] ?? ''),
+      v.recallIds.join(' '),
+    ];
+    const fixed = cells.map((c, i) => fit(c, COLUMNS[i]![1]));
+    fixed[1] = colour(v.status, opts.style)(fixed[1]!);
+    out += `${fixed.join(' ')} ${fit([v.reason, v.checkUrls.join(' ')].filter(Boolean).join(' '), rest).trimEnd()}\n`;
+  }
+  return out;
+}
+
+function fit(text: string, width: number): string {
+  const clean = stripControl(text);
+  if (width === Infinity) return clean;
+  return clean.length > width ? `${clean.slice(0, width - 1)}…` : clean.padEnd(width);
+}
+
+function colour(status: RowStatus, style: Style): (s: string) => string {
+  switch (status) {
+    case 'affected':
+    case 'error':
+      return (s) => style.bold(style.red(s));
+    case 'verify':
+      return style.yellow;
+    case 'not-affected':
+      return style.green;
+    default:
+      return (s) => s;
+  }
+}
