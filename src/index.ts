@@ -16,3 +16,6 @@ export { loadDataset, BUNDLED_DATA_DIR, type Dataset, type LoadOptions } from '.
 export { loadRecallData, type LoadRecallDataOptions, type RecallData } from './recall-data.js';
 export type { Fact, Manifest, Product, RecallDefinition, Reference, Scope, SerialRule } from './data/schema.js';
 export { EXIT, exitCodeFor } from './cli/exit-code.js';
+export { checkCsv, checkRows, rowStatus, type BatchOptions, type CsvBatch, type CsvBatchOptions, type RowError, type RowInput, type RowResult, type RowStatus, type SkipReason } from './batch/run.js';
+export type { Summary } from './batch/summary.js';
+export type { ColumnMapping, ColumnOptions } from './batch/columns.js';

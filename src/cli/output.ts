@@ -33,7 +33,7 @@ export function streamOutput(stream: Writable): Output {
     },
     async write(text) {
       if (closed || text === '') return;
-      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error').catch(() => undefined), once(stream, 'close')]);
+      if (!stream.write(text)) await drainedOrGone(stream);
     },
     async finish() {},
     abort() {},
@@ -71,6 +71,21 @@ export function fileOutput(path: string, cwd: string, inputPath: string | undefi
       rmSync(temp, { force: true });
     },
   };
+}
+
+/** Resolves when the stream can take more, or can take nothing ever again (its error is handled above). */
+function drainedOrGone(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+    stream.on('close', done);
+  });
 }
 
 function sameFile(a: string, b: string): boolean {
