@@ -51,12 +51,19 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
   // Read until the header line is complete, to see `sep=` and sniff the delimiter.
   let first = '';
   let ended = false;
-  while (!/[\r\n]/u.test(first) && !ended) {
-    const next = await it.next();
-    if (next.done) ended = true;
-    else first += next.value;
-    if (first.length > maxRecord) break;
-  }
+  // Enough text to see the first line break whole: a CR at the end of a chunk may be half a CRLF.
+  const lineBreakSeen = () => {
+    const i = first.search(/[\r\n]/u);
+    return i !== -1 && !(first[i] === '\r' && i === first.length - 1);
+  };
+  const readLine = async () => {
+    while (!lineBreakSeen() && !ended && first.length <= maxRecord) {
+      const next = await it.next();
+      if (next.done) ended = true;
+      else first += next.value;
+    }
+  };
+  await readLine();
   let sepLine = false;
   let delimiter = opts.delimiter;
   const sep = SEP_LINE.exec(first);
@@ -64,8 +71,13 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
     sepLine = true;
     delimiter ??= sep[1];
     first = first.slice(sep[0].length);
+    await readLine();
   }
   delimiter ??= sniffDelimiter(first);
+  // The header's line break, given to the parser: left to guess, it looks only at its first
+  // chunk, and a chunk that ends between CR and LF makes it guess CR.
+  const firstBreak = first.search(/[\r\n]/u);
+  const newline = firstBreak === -1 ? undefined : first[firstBreak] === '\n' ? '\n' : first[firstBreak + 1] === '\n' ? '\r\n' : '\r';
 
   let fed = 0;
   let consumedTo = 0;
@@ -98,7 +110,7 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
   let finished = false;
   let failure: unknown;
   let wake: (() => void) | undefined;
-  let linebreak = '\n';
+  let linebreak = newline ?? '\n';
   const notify = () => {
     const w = wake;
     wake = undefined;
@@ -107,6 +119,7 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
 
   Papa.parse(source as unknown as NodeJS.ReadableStream, {
     delimiter,
+    ...(newline ? { newline } : {}),
     skipEmptyLines: false,
     step(result: Papa.ParseStepResult<string[]>) {
       const cells = result.data;

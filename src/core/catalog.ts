@@ -18,6 +18,8 @@ export interface Catalog {
   similar(code: string): string[];
 }
 
+const NONE: readonly CatalogEntry[] = [];
+
 export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
   const byCode = new Map<string, CatalogEntry[]>();
   const add = (code: string, entry: CatalogEntry) => {
@@ -34,10 +36,13 @@ export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
     }
   }
   const models = [...new Set(recalls.flatMap((r) => r.products.map((p) => p.model)))].sort();
+  // Similar codes share at least their first three characters; most codes share them with no
+  // recalled model, and this rejects those without scanning the list.
+  const heads = new Set(models.map((m) => m.slice(0, 3)));
   return {
     recalls,
-    lookup: (code) => byCode.get(code) ?? [],
+    lookup: (code) => byCode.get(code) ?? NONE,
     similar: (code) =>
-      code.length < 3 ? [] : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))),
+      code.length < 3 || !heads.has(code.slice(0, 3)) ? [] : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))),
   };
 }

@@ -27,16 +27,13 @@ function risky(cell: string): boolean {
   return FORMULA.test(cell);
 }
 
-/**
- * A cheap, conservative test on a whole raw line: false means no cell of it can start a formula,
- * so the exact per-cell test is needed only for lines it flags.
- */
-function riskyLine(delimiter: string): (raw: string) => boolean {
-  const d = delimiter.replace(/[\\^$.*+?()[\]{}|]/gu, '\\$&');
-  // Tab, CR and LF can start a formula cell too, unless the tab is the delimiter.
-  const controls = delimiter === '\t' ? '[\\r\\n]' : '[\\t\\r\\n]';
-  const re = new RegExp(`(?:^|${d})"?[\\s\\u00A0\\u2000-\\u200B\\u3000]*[=+\\-@]|${controls}`, 'u');
-  return (raw) => re.test(raw);
+/** Whether any cell of a row could start a formula; the first-character test keeps it cheap. */
+function anyRisky(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!.charCodeAt(0);
+    if ((c === 61 || c === 43 || c === 45 || c === 64 || c <= 32 || c === 0xa0 || c >= 0x2000) && FORMULA.test(cells[i]!)) return true;
+  }
+  return false;
 }
 
 export function csvHeader(header: string[], headerRaw: string, shape: CsvShape): string {
@@ -55,13 +52,12 @@ export function csvWriter(width: number, shape: CsvShape): (rows: readonly RowRe
     return unparse([[v.status, v.recallIds.join(' '), v.reason, v.action, v.checkUrls.join(' ')]], shape);
   };
   let noRecall: string | undefined;
-  const lineRisky = riskyLine(shape.delimiter);
   return (rows) => {
     let out = '';
     for (const r of rows) {
       // Rows whose model has no recall (most of an inventory) all get the same verdict columns.
       const v = r.kind === 'checked' && r.result.status === 'no-recall' ? (noRecall ??= verdictOf(r)) : verdictOf(r);
-      if (r.raw !== undefined && r.cells.length === width && !(lineRisky(r.raw) && r.cells.some(risky))) {
+      if (r.raw !== undefined && r.cells.length === width && !anyRisky(r.cells)) {
         out += `${r.raw}${shape.delimiter}${v}${shape.linebreak}`;
         continue;
       }

@@ -1,6 +1,7 @@
 /**
  * CSV conformance: the reader (decode + readCsv) and the batch check (checkCsv) against public
- * corpora, read in place from /work/shared/corpora (see each corpus's SOURCE.md):
+ * corpora, read in place from ../shared/corpora beside the repository, as CI lays it out (see each
+ * corpus's SOURCE.md):
  *
  * - csv-spectrum: 11 CSV/JSON pairs, every value a string, keyed by the header row;
  * - uniVocity csv-parsers-comparison correctness.csv, with upstream's normalisation;
@@ -18,7 +19,7 @@ import { checkCsv, type RowResult } from '../../src/batch/run.js';
 import { RecallCheckError } from '../../src/core/errors.js';
 import { loadRecallData, type RecallData } from '../../src/recall-data.js';
 
-const CORPORA = process.env.RECALL_CHECK_CORPORA ?? '/work/shared/corpora';
+const CORPORA = process.env.RECALL_CHECK_CORPORA ?? join(import.meta.dirname, '../../../shared/corpora');
 const SPECTRUM = join(CORPORA, 'csv-spectrum');
 const UNIVOCITY = join(CORPORA, 'univocity-correctness');
 const INVENTORY = join(CORPORA, 'inventory-samples');
@@ -106,9 +107,9 @@ describe('csv-spectrum', () => {
       expect(objects(got)).toEqual(spectrumJson(name));
     });
 
-    // CRLF files in 1-byte chunks are the it.fails below: see the CRLF-boundary bug.
-    it.skipIf(isCrlf(name))('matches the JSON (1-byte chunks)', async () => {
+    it('matches the JSON (1-byte chunks)', async () => {
       const got = await read(chunked(spectrumCsv(name), 1), `${name}.csv`);
+      expect(got.linebreak).toBe(isCrlf(name) ? '\r\n' : '\n');
       expect(objects(got)).toEqual(spectrumJson(name));
     });
 
@@ -116,35 +117,20 @@ describe('csv-spectrum', () => {
       const bytes = spectrumCsv(name);
       const expected = spectrumJson(name);
       for (let at = 1; at < bytes.length; at++) {
-        // Known bug (see the it.fails below): a first chunk that ends in CR misleads the
-        // line-break guess on CRLF files. Every other split point must work.
-        if (isCrlf(name) && bytes[at - 1] === 0x0d) continue;
         const got = await read(cutAt(bytes, [at]), `${name}.csv`);
         expect({ at, rows: objects(got) }).toEqual({ at, rows: expected });
       }
     });
   });
 
-  /*
-   * BUG (src/batch/read.ts): readCsv stops reading the header as soon as it sees a CR or LF, and
-   * hands that text to papaparse as its first chunk; papaparse guesses the line break from its
-   * first chunk only. When that chunk ends in the CR of a CRLF pair (the LF arrives in the next
-   * chunk), the guess is "\r", so every following record starts with "\n", quoted CRLFs split
-   * records, and a phantom "\n" record appears at the end. These cases fail until that is fixed;
-   * when they start passing, drop `.fails`.
-   */
+  // Regression: a chunk that ends between CR and LF once made the parser guess a bare CR as the
+  // line break (it guesses from its first chunk only), splitting every later record.
   describe.each(spectrumCases.filter(isCrlf))('%s, CRLF split between CR and LF', (name) => {
-    it.fails('matches the JSON when the first chunk ends with the header line\'s CR', async () => {
+    it('matches the JSON when the first chunk ends with the header line\'s CR', async () => {
       const bytes = spectrumCsv(name);
       const cr = bytes.indexOf(0x0d);
       expect(bytes[cr + 1]).toBe(0x0a);
       const got = await read(cutAt(bytes, [cr + 1]), `${name}.csv`);
-      expect(got.linebreak).toBe('\r\n');
-      expect(objects(got)).toEqual(spectrumJson(name));
-    });
-
-    it.fails('matches the JSON in 1-byte chunks', async () => {
-      const got = await read(chunked(spectrumCsv(name), 1), `${name}.csv`);
       expect(got.linebreak).toBe('\r\n');
       expect(objects(got)).toEqual(spectrumJson(name));
     });
