@@ -20,7 +20,7 @@ function timed(args: string[], env: Record<string, string> = {}): { ms: number; 
 }
 
 export async function benchBatch(): Promise<{ goalMet: boolean }> {
-  const file = join(ROOT, `bench/.cache/inventory-${ROWS}.csv`);
+  const file = join(ROOT, `bench/.cache/inventory-v2-${ROWS}.csv`);
   await generateInventory(file, ROWS);
   const mb = statSync(file).size / 1e6;
   const out = join(tmpdir(), `recall-check-bench-${process.pid}.csv`);

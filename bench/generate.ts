@@ -44,10 +44,10 @@ export function generateInventory(path: string, rows: number, seed = 20261125): 
   const tmp = `${path}.tmp`;
   const out = createWriteStream(tmp);
   return (async () => {
-    let buf = 'sku,title,model,serial number,condition,qty,price,country,notes\n';
+    let buf = 'sku,title,model,serial number,condition,qty,price,country,location,notes\n';
     for (let i = 1; i <= rows; i++) {
       const model = rnd() < 0.06 ? pick(RECALLED) : `A${1000 + Math.floor(rnd() * 9000)}`;
-      buf += `SKU-${i},${pick(TITLES)},${model},${serial()},${pick(CONDITIONS)},${1 + Math.floor(rnd() * 20)},${(5 + rnd() * 95).toFixed(2)},${pick(COUNTRIES)},${rnd() < 0.02 ? '"checked, boxed"' : ''}\n`;
+      buf += `SKU-${i},${pick(TITLES)},${model},${serial()},${pick(CONDITIONS)},${1 + Math.floor(rnd() * 20)},${(5 + rnd() * 95).toFixed(2)},${pick(COUNTRIES)},WH${1 + Math.floor(rnd() * 9)}-B${Math.floor(rnd() * 100)}-S${Math.floor(rnd() * 10)},${rnd() < 0.02 ? '"checked, boxed"' : ''}\n`;
       if (buf.length > 1 << 20) {
         if (!out.write(buf)) await once(out, 'drain');
         buf = '';
