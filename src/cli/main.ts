@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatProblem, isRecallCheckError, RecallCheckError } from '../core/errors.js';
 import { toolVersion } from '../version.js';
 import { checkCommand } from './commands/check.js';
+import { DEFAULT_MAX_DATA_AGE_DAYS } from './data-age.js';
 import { EXIT } from './exit-code.js';
 import { FORMATS } from './formats.js';
 import type { Io } from './io.js';
@@ -63,6 +64,7 @@ export async function main(args: string[], io: Io): Promise<number> {
     .option('--json', 'print one JSON document instead of the report')
     .addOption(new Option('--country <code>', 'country where the unit was sold (ISO code, e.g. US, CA, JP)'))
     .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones')
+    .option('--max-data-age <days>', `warn on stderr when the data is older than this (default ${DEFAULT_MAX_DATA_AGE_DAYS})`)
     .addHelpText('after', EXAMPLES)
     .action(async (model: string, serial: string | undefined, opts) => setCode(await checkCommand(io, model, serial, opts)));
 
@@ -79,11 +81,29 @@ export async function main(args: string[], io: Io): Promise<number> {
     .addOption(new Option('--delimiter <char>', 'field delimiter (default: sniffed from the header, or Excel\'s sep= line)').choices([',', ';', '\t', '|', 'tab']))
     .option('--all', 'table format: list every row, not only those that need a look')
     .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones')
+    .option('--max-data-age <days>', `warn on stderr when the data is older than this (default ${DEFAULT_MAX_DATA_AGE_DAYS})`)
     .addHelpText('after', BATCH_EXAMPLES)
     .action(async (file: string, opts) => {
       const { batchCommand } = await import('./commands/batch.js');
       setCode(await batchCommand(io, file, { ...opts, delimiter: opts.delimiter === 'tab' ? '\t' : opts.delimiter }));
     });
+
+  program
+    .command('list')
+    .description('list the recalls in the data, newest first')
+    .option('--country <code>', 'only recalls that cover units sold in this country')
+    .option('--brand <brand>', 'only this brand (e.g. Anker, Soundcore)')
+    .option('--model <model>', 'only recalls of this model')
+    .option('--json', 'print JSON')
+    .option('--data-dir <dir>', 'use recall definitions from this directory')
+    .action(async (opts) => setCode(await (await recallCommands()).listCommand(io, opts)));
+  program
+    .command('show')
+    .description('everything known about a recall (by id) or about the recalls of a model')
+    .argument('<recall-id|model>', 'e.g. anker-a1263-us-2025, or A1263')
+    .option('--json', 'print the definitions as JSON')
+    .option('--data-dir <dir>', 'use recall definitions from this directory')
+    .action(async (what: string, opts) => setCode(await (await recallCommands()).showCommand(io, what, opts)));
 
   const data = program.command('data').description('work with recall definitions');
   data
@@ -91,6 +111,12 @@ export async function main(args: string[], io: Io): Promise<number> {
     .description('validate a data directory in full: schema, references, checksums')
     .argument('[dir]', 'data directory (default: the bundled data)')
     .action(async (dir: string | undefined) => setCode(await (await dataCommands()).dataValidateCommand(io, dir)));
+  data
+    .command('info')
+    .description('dataset version, date and age, counts, and checksums')
+    .option('--json', 'print JSON')
+    .option('--data-dir <dir>', 'describe this data directory instead of the bundled one')
+    .action(async (opts) => setCode(await (await dataCommands()).dataInfoCommand(io, opts)));
   data
     .command('build')
     .description("validate a data directory's definitions and (re)write its manifest.json")
@@ -121,6 +147,7 @@ async function printVersion(io: Io): Promise<number> {
 
 /** The data commands validate with zod; loading them only when used keeps the check path fast. */
 const dataCommands = () => import('./commands/data.js');
+const recallCommands = () => import('./commands/recalls.js');
 
 function handleError(e: unknown, io: Io): number {
   if (e instanceof CommanderError) {

@@ -21,27 +21,30 @@ export interface Catalog {
 const NONE: readonly CatalogEntry[] = [];
 
 export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
-  const byCode = new Map<string, CatalogEntry[]>();
-  const add = (code: string, entry: CatalogEntry) => {
-    const list = byCode.get(code);
-    if (list) list.push(entry);
-    else byCode.set(code, [entry]);
-  };
+  const byModel = new Map<string, CatalogEntry[]>();
+  // A declared SKU names a variant of its model, so it finds every recall of that model, not only
+  // the definition that declared it: a US A1263 unit typed as its Japanese SKU A1263016 must still
+  // meet the US recall.
+  const skuOf = new Map<string, string>();
   for (const recall of recalls) {
     for (const product of recall.products) {
-      add(product.model, { recall, product });
-      for (const sku of product.skus?.value ?? []) {
-        if (sku !== product.model) add(sku, { recall, product, viaSku: sku });
-      }
+      const list = byModel.get(product.model);
+      if (list) list.push({ recall, product });
+      else byModel.set(product.model, [{ recall, product }]);
+      for (const sku of product.skus?.value ?? []) if (sku !== product.model) skuOf.set(sku, product.model);
     }
   }
-  const models = [...new Set(recalls.flatMap((r) => r.products.map((p) => p.model)))].sort();
+  const bySku = new Map<string, CatalogEntry[]>();
+  for (const [sku, model] of skuOf) {
+    if (!byModel.has(sku)) bySku.set(sku, byModel.get(model)!.map((e) => ({ ...e, viaSku: sku })));
+  }
+  const models = [...byModel.keys()].sort();
   // Similar codes share at least their first three characters; most codes share them with no
   // recalled model, and this rejects those without scanning the list.
   const heads = new Set(models.map((m) => m.slice(0, 3)));
   return {
     recalls,
-    lookup: (code) => byCode.get(code) ?? NONE,
+    lookup: (code) => byModel.get(code) ?? bySku.get(code) ?? NONE,
     similar: (code) =>
       code.length < 3 || !heads.has(code.slice(0, 3)) ? [] : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))),
   };

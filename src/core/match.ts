@@ -55,8 +55,15 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   const sku = entries.find((e) => e.viaSku)?.viaSku;
   if (sku) globalReasons.push({ code: 'model-matched-sku', sku, model: entries.find((e) => e.viaSku)!.product.model });
 
-  const status = matches.map((m) => m.status).reduce<Status>(worse, 'not-affected');
-  const deciding = matches.filter((m) => m.status === status).flatMap((m) => m.reasons);
+  let status = matches.map((m) => m.status).reduce<Status>(worse, 'not-affected');
+  let deciding = matches.filter((m) => m.status === status).flatMap((m) => m.reasons);
+  // Recalled, but only in other countries: the sources rarely cover every country a model was
+  // sold in, so silence about this one is not a clearance.
+  if (country && matches.every((m) => m.reasons.some((r) => r.code === 'outside-jurisdiction'))) {
+    status = 'verify';
+    const jurisdictions = [...new Set(matches.flatMap((m) => m.recall.jurisdictions.value))];
+    deciding = [{ code: 'recalled-elsewhere', country, jurisdictions }];
+  }
   return {
     model,
     ...(serial ? { serial } : {}),

@@ -46,6 +46,8 @@ export function reasonMessage(reason: Reason): string {
         : `The serial does not start with "${reason.expected}", as this recall's serials do: check you copied it exactly.`;
     case 'outside-jurisdiction':
       return `This recall covers units sold in ${reason.jurisdictions.join(', ')}, not ${reason.country}. If the unit was bought elsewhere, check again with that country.`;
+    case 'recalled-elsewhere':
+      return `This model is recalled for units sold in ${reason.jurisdictions.join(', ')}; no recall on file covers units sold in ${reason.country}. Our data may not cover every country: check with the manufacturer before selling or using it.`;
     case 'model-non-ascii':
       return `The model contains non-ASCII look-alike character${reason.characters.length > 1 ? 's' : ''} ${list(reason.characters)}; read as ${reason.suggestion}.`;
     case 'model-matched-sku':

@@ -24,6 +24,7 @@ export type Reason =
   | { code: 'serial-wrong-length'; expected: number; actual: number; excludes: boolean }
   | { code: 'serial-wrong-prefix'; expected: string; excludes: boolean }
   | { code: 'outside-jurisdiction'; country: string; jurisdictions: string[] }
+  | { code: 'recalled-elsewhere'; country: string; jurisdictions: string[] }
   | { code: 'model-non-ascii'; characters: string[]; suggestion: string }
   | { code: 'model-matched-sku'; sku: string; model: string }
   | { code: 'model-not-in-data' }

@@ -6,9 +6,14 @@ export interface VerifyAt {
   kind: 'checker' | 'official-notice';
 }
 
-/** Where a user can settle a "verify": the checker when the data has one, else the official notice. */
+/**
+ * Where a user can settle a "verify": the checker when the data has one, else the official notice
+ * of this recall (an official page cited for its title or authority). Undefined when the sources
+ * name neither: then only the manufacturer's contacts can settle it.
+ */
 export function whereToVerify(recall: RecallDefinition): VerifyAt | undefined {
   if (recall.checkerUrl) return { url: recall.checkerUrl.value, kind: 'checker' };
-  const official = recall.references.find((r) => r.official);
-  return official ? { url: official.url, kind: 'official-notice' } : undefined;
+  const cited = new Set([...recall.title.refs, ...recall.authority.refs]);
+  const notice = recall.references.find((r) => r.official && cited.has(r.id));
+  return notice ? { url: notice.url, kind: 'official-notice' } : undefined;
 }

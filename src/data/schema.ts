@@ -162,13 +162,6 @@ export const RecallSchema = z
     }
     recall.products.forEach((p, i) => {
       const s = p.scope.value;
-      if (s.kind === 'unpublished' && !recall.checkerUrl && !recall.references.some((r) => r.official)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['products', i, 'scope'],
-          message: 'serial rules are unpublished, so users must verify with the manufacturer: add a checkerUrl, or at least an official reference',
-        });
-      }
       if (s.kind === 'serial-ranges') {
         s.ranges.forEach((r, j) => {
           const problem = rangeProblem(r.first, r.last);

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { type Problem, jsonPath } from '../core/errors.js';
 import { ManifestSchema, RecallSchema } from './schema.js';
+import { type LoadedDefinition, semanticProblems } from './semantics.js';
 
 function issues(file: string, error: z.ZodError): Problem[] {
   return error.issues.map((issue) => ({ file, path: jsonPath(issue.path), message: issue.message }));
@@ -15,9 +16,11 @@ export function validateManifest(file: string, manifest: unknown): Problem[] {
   return result.success ? [] : issues(file, result.error);
 }
 
+/** Schema first, file by file; then the checks that span facts and files, over the valid ones. */
 export function validateDefinitions(docs: { file: string; value: unknown }[]): Problem[] {
   const problems: Problem[] = [];
   const ids = new Map<string, string>();
+  const valid: LoadedDefinition[] = [];
   for (const { file, value } of docs) {
     const result = RecallSchema.safeParse(value);
     if (!result.success) {
@@ -27,6 +30,8 @@ export function validateDefinitions(docs: { file: string; value: unknown }[]): P
     const first = ids.get(result.data.id);
     if (first) problems.push({ file, path: '$.id', message: `duplicate recall id "${result.data.id}", also used by ${first}` });
     else ids.set(result.data.id, file);
+    valid.push({ file, recall: result.data });
   }
+  problems.push(...semanticProblems(valid));
   return problems;
 }

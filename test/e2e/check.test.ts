@@ -70,7 +70,7 @@ describe('recall-check <model> [serial]', () => {
   });
 
   it('excluded by a published rule in every recall: not-affected, exit 0', () => {
-    const r = runCli(['A3102', 'ACCJRU1D164009001']);
+    const r = runCli(['A3102', 'ACCJRU1D164009001', '--country', 'US']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('NOT AFFECTED');
     expect(r.stdout).toMatch(/not 16 characters long are not in this recall/u);
@@ -92,11 +92,13 @@ describe('recall-check <model> [serial]', () => {
     const us = runCli(['A1263', SERIAL, '--country', 'us']);
     expect(us.code).toBe(3);
     expect(us.stdout).toContain('sold in US');
-    expect(us.stdout).toMatch(/anker-r8-jp-2025 \(JP, 21 Oct 2025\): This recall covers units sold in JP, not US/u);
+    expect(flat(us.stdout)).toMatch(/anker-r8-jp-2025 \(JP, 21 Oct 2025\): This recall covers units sold in JP, not US/u);
+    expect(flat(us.stdout)).toContain('Also recalled in JP (21 Oct 2025, anker-r8-jp-2025)');
     const de = runCli(['A1263', SERIAL, '--country', 'DE']);
-    expect(de.code).toBe(0);
-    expect(de.stdout).toContain('NOT AFFECTED');
-    expect(de.stdout).toMatch(/covers units sold in US, not DE/u);
+    expect(de.code).toBe(3);
+    expect(de.stdout).toContain('VERIFY');
+    expect(flat(de.stdout)).toContain('This model is recalled for units sold in US, JP; no recall on file covers units sold in DE.');
+    expect(flat(de.stdout)).toMatch(/anker-a1263-us-2025 \(US, 12 Jun 2025\): This recall covers units sold in US, not DE/u);
   });
 });
 
@@ -229,3 +231,32 @@ describe('--version and --help', () => {
     expect(r.stdout).toMatch(/3 +nothing affected, but at least one unit to verify/u);
   });
 });
+
+describe('the recalls of the fact sheet', () => {
+  it('A1647 sold in Canada: the Canadian 2025 recall with Health Canada\'s facts', () => {
+    const r = runCli(['A1647', 'AB12CD34EF56GH78', '--country', 'CA', '--json']);
+    expect(r.code).toBe(3);
+    const [res] = JSON.parse(r.stdout).results;
+    const ca = res.matches.find((m: { recallId: string }) => m.recallId === 'anker-r7-ca-2025');
+    expect(ca.status).toBe('verify');
+    expect(ca.recall.authority.value).toMatch(/Health Canada/u);
+    expect(ca.recall.units.value).toBe(11985);
+    // Recalls for other countries are listed as not applying, never as the verdict.
+    expect(res.matches.filter((m: { status: string }) => m.status === 'not-affected').every((m: { reasons: { code: string }[] }) => m.reasons[0]!.code === 'outside-jurisdiction')).toBe(true);
+  });
+
+  it('A8185011: the 2016 cable recall, every unit', () => {
+    const r = runCli(['A8185011']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('AFFECTED: this unit is under a safety recall');
+    expect(r.stdout).toContain('Every unit of this model is recalled; the serial number does not matter.');
+    expect(r.stdout).toContain('anker-r1-a8185011-2016');
+  });
+
+  it('A1681 sold in a country no recall on file covers: verify, not a clearance', () => {
+    const r = runCli(['A1681', 'AB12CD34EF56GH78', '--country', 'GB']);
+    expect(r.code).toBe(3);
+    expect(flat(r.stdout)).toMatch(/no recall on file covers units sold in GB\. Our data may not cover every country/u);
+  });
+});
+

@@ -47,11 +47,19 @@ describe('check: model lookup', () => {
     expect(codes(check(catalog, { model: 'A9999', serial: '123' }))).toEqual(['model-not-in-data']);
   });
 
-  it('matches a SKU form only where the definition declares it', () => {
+  it('matches a SKU form only where a definition declares it', () => {
     const r = check(catalog, { model: 'A3102016' });
     expect(r.matches.map((m) => m.recallId)).toEqual(['au-ranges']);
     expect(r.reasons).toContainEqual({ code: 'model-matched-sku', sku: 'A3102016', model: 'A3102' });
     expect(check(catalog, { model: 'A1263016' }).status).toBe('no-recall');
+  });
+
+  it('a declared SKU finds every recall of its model, not only the declaring one', () => {
+    const jp = definition({ id: 'jp', jurisdictions: sourced(['JP']), products: [product({ skus: sourced(['A1263016']) })] });
+    const us = definition({ id: 'us', products: [product({})] });
+    const r = check(buildCatalog([jp, us]), { model: 'A1263016', serial: 'A1B2', country: 'US' });
+    expect(r.matches.map((m) => [m.recallId, m.status])).toEqual([['jp', 'not-affected'], ['us', 'verify']]);
+    expect(r.status).toBe('verify');
   });
 
   it('reads a Cyrillic look-alike model as the recalled one but only ever says verify', () => {
@@ -113,10 +121,13 @@ describe('check: unit scope', () => {
 });
 
 describe('check: jurisdiction', () => {
-  it('a unit sold outside the recall\'s jurisdictions is not affected by it', () => {
+  it('a recall for units sold elsewhere does not apply; recalled only elsewhere means verify, not a clearance', () => {
     const r = check(catalog, { model: 'A3102', serial: 'ACCJRU1D16400900', country: 'US' });
-    expect(r.status).toBe('not-affected');
-    expect(r.reasons).toEqual([{ code: 'outside-jurisdiction', country: 'US', jurisdictions: ['AU'] }]);
+    expect(r.matches.map((m) => [m.recallId, m.status, m.reasons])).toEqual([
+      ['au-ranges', 'not-affected', [{ code: 'outside-jurisdiction', country: 'US', jurisdictions: ['AU'] }]],
+    ]);
+    expect(r.status).toBe('verify');
+    expect(r.reasons).toEqual([{ code: 'recalled-elsewhere', country: 'US', jurisdictions: ['AU'] }]);
   });
 
   it('WORLDWIDE covers every country', () => {
@@ -152,4 +163,21 @@ describe('inRange', () => {
     ['ACCJRU1D164009000', false],
     ['BCCJRU1D16400900', false],
   ])('%s → %s', (serial, expected) => expect(inRange(serial, first, last)).toBe(expected));
+});
+
+describe('whereToVerify', () => {
+  it('is the checker, else the official notice cited for the recall, else nothing', async () => {
+    const { whereToVerify } = await import('../../src/core/where-to-verify.js');
+    expect(whereToVerify(definition())).toEqual({ url: 'https://example.com/check', kind: 'checker' });
+    const { checkerUrl: _, ...noChecker } = definition();
+    expect(whereToVerify(noChecker)).toEqual({ url: 'https://example.com/notice', kind: 'official-notice' });
+    // An official page cited only for some other fact is not this recall's notice.
+    const elsewhere = {
+      ...noChecker,
+      title: { value: 'T', refs: ['press'], confidence: 'high' as const },
+      authority: { value: 'A', refs: ['press'], confidence: 'high' as const },
+      references: [...noChecker.references, { id: 'press', url: 'https://example.com/press', title: 'P', publisher: 'P', official: false }],
+    };
+    expect(whereToVerify(elsewhere)).toBeUndefined();
+  });
 });

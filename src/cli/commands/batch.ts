@@ -10,6 +10,7 @@ import type { RunMeta } from '../../report/json.js';
 import { PLAIN, type Style } from '../../report/style.js';
 import { renderSummary } from '../../report/summary-text.js';
 import { tableHeader, tableRows } from '../../report/table.js';
+import { parseMaxAge, warnIfStale } from '../data-age.js';
 import { exitCodeFor } from '../exit-code.js';
 import type { Format } from '../formats.js';
 import { type Io, styleFor } from '../io.js';
@@ -28,6 +29,7 @@ export interface BatchCliOptions {
   delimiter?: string;
   dataDir?: string;
   all?: boolean;
+  maxDataAge?: string;
 }
 
 interface Writer {
@@ -55,10 +57,12 @@ function writerFor(format: Format, batch: CsvBatch, meta: RunMeta, style: Style,
 
 export async function batchCommand(io: Io, file: string, opts: BatchCliOptions): Promise<number> {
   const country = parseCountry(opts.country);
+  const maxAge = parseMaxAge(opts.maxDataAge);
   const fromStdin = file === '-';
   const name = fromStdin ? 'stdin' : file;
   const size = fromStdin ? undefined : inputSize(resolve(io.cwd, file));
   const data = await loadRecallData({ dataDir: opts.dataDir });
+  warnIfStale(io, data.manifest.generated, maxAge);
 
   let bytes = 0;
   const raw = fromStdin ? io.stdin : createReadStream(resolve(io.cwd, file), { highWaterMark: 64 * 1024 });

@@ -5,6 +5,7 @@ import { loadRecallData, type RecallData } from '../../recall-data.js';
 import { renderJson, type RunMeta } from '../../report/json.js';
 import { renderText } from '../../report/text.js';
 import { toolVersion } from '../../version.js';
+import { parseMaxAge, warnIfStale } from '../data-age.js';
 import { exitCodeFor } from '../exit-code.js';
 import { type Io, styleFor } from '../io.js';
 
@@ -12,12 +13,15 @@ export interface CheckOptions {
   json?: boolean;
   country?: string;
   dataDir?: string;
+  maxDataAge?: string;
 }
 
 export async function checkCommand(io: Io, model: string, serial: string | undefined, opts: CheckOptions): Promise<number> {
   const country = parseCountry(opts.country);
+  const maxAge = parseMaxAge(opts.maxDataAge);
   if (!model.trim()) throw new RecallCheckError('usage', 'the model number is empty: give the model from the label, e.g. A1263');
   const data = await loadRecallData({ dataDir: opts.dataDir });
+  warnIfStale(io, data.manifest.generated, maxAge);
   const result = check(data, { model, serial, country });
   if (opts.json) {
     io.stdout.write(renderJson([result], runMeta(data)));

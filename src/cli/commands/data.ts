@@ -6,6 +6,7 @@ import { buildManifest, MANIFEST_FILE } from '../../data/manifest.js';
 import { parseJson } from '../../data/parse-json.js';
 import type { Manifest } from '../../data/schema.js';
 import { validateDefinitions } from '../../data/validate.js';
+import { dataAgeDays, today } from '../data-age.js';
 import { EXIT } from '../exit-code.js';
 import type { Io } from '../io.js';
 
@@ -50,5 +51,37 @@ export async function dataBuildCommand(io: Io, dir: string, today = new Date().t
   const manifest = buildManifest(files, previous, today);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   io.stdout.write(`${manifestPath}: ${files.length} definitions, data ${manifest.datasetVersion}\n`);
+  return EXIT.ok;
+}
+
+/** What data set this is: version, date and age, size, and every file's checksum. */
+export async function dataInfoCommand(io: Io, opts: { json?: boolean; dataDir?: string }): Promise<number> {
+  const target = opts.dataDir === undefined ? BUNDLED_DATA_DIR : resolve(io.cwd, opts.dataDir);
+  const dataset = await loadDataset(target, { validate: opts.dataDir !== undefined });
+  const m = dataset.manifest;
+  const models = new Set(dataset.recalls.flatMap((r) => r.products.map((p) => p.model)));
+  const info = {
+    dir: target,
+    datasetVersion: m.datasetVersion,
+    generated: m.generated,
+    ageDays: dataAgeDays(m.generated, today(io.env)),
+    schemaVersion: m.schemaVersion,
+    recalls: dataset.recalls.length,
+    models: models.size,
+    files: m.files,
+  };
+  if (opts.json) {
+    io.stdout.write(JSON.stringify(info, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const lines = [
+    `data directory   ${info.dir}`,
+    `dataset version  ${info.datasetVersion} (generated ${info.generated}, ${info.ageDays} day${info.ageDays === 1 ? '' : 's'} old)`,
+    `schema version   ${info.schemaVersion}`,
+    `recalls          ${info.recalls}, covering ${info.models} models`,
+    'files (sha256)',
+    ...info.files.map((f) => `  ${f.sha256}  ${f.path}`),
+  ];
+  io.stdout.write(lines.join('\n') + '\n');
   return EXIT.ok;
 }

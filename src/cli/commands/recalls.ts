@@ -1,0 +1,83 @@
+import { RecallCheckError } from '../../core/errors.js';
+import { normaliseCountry, normaliseModel } from '../../core/normalise.js';
+import type { RecallDefinition } from '../../data/schema.js';
+import { loadRecallData } from '../../recall-data.js';
+import { formatCount, formatDate, stripControl } from '../../report/format.js';
+import { renderRecall } from '../../report/recall-page.js';
+import { EXIT } from '../exit-code.js';
+import { type Io, styleFor } from '../io.js';
+
+export interface ListOptions {
+  country?: string;
+  brand?: string;
+  model?: string;
+  json?: boolean;
+  dataDir?: string;
+}
+
+function models(r: RecallDefinition): string[] {
+  return r.products.map((p) => p.model);
+}
+
+function summary(r: RecallDefinition) {
+  const units = r.units?.value ?? (r.products.every((p) => p.units) ? r.products.reduce((n, p) => n + p.units!.value, 0) : undefined);
+  return {
+    id: r.id,
+    group: r.group ?? null,
+    brand: r.brand,
+    title: r.title.value,
+    announced: r.announced.value,
+    jurisdictions: r.jurisdictions.value,
+    models: models(r),
+    units: units ?? null,
+    checkerUrl: r.checkerUrl?.value ?? null,
+  };
+}
+
+export async function listCommand(io: Io, opts: ListOptions): Promise<number> {
+  const country = opts.country === undefined ? undefined : normaliseCountry(opts.country);
+  if (opts.country !== undefined && !country) throw new RecallCheckError('usage', `--country "${opts.country}" is not a two-letter ISO 3166 country code: use e.g. US, CA, JP, AU, GB`);
+  const model = opts.model === undefined ? undefined : normaliseModel(opts.model).value;
+  const data = await loadRecallData({ dataDir: opts.dataDir });
+  const byModel = model === undefined ? undefined : new Set(data.lookup(model).map((e) => e.recall.id));
+  const recalls = data.recalls
+    .filter((r) => !country || r.jurisdictions.value.includes(country) || r.jurisdictions.value.includes('WORLDWIDE'))
+    .filter((r) => !opts.brand || r.brand.toLowerCase() === opts.brand.trim().toLowerCase())
+    .filter((r) => !byModel || byModel.has(r.id))
+    .sort((a, b) => (a.announced.value < b.announced.value ? 1 : a.announced.value > b.announced.value ? -1 : a.id.localeCompare(b.id)));
+  if (opts.json) {
+    io.stdout.write(JSON.stringify({ schemaVersion: 1, data: { version: data.manifest.datasetVersion }, recalls: recalls.map(summary) }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const style = await styleFor(io.stdout, io.env);
+  const rows = recalls.map((r) => {
+    const s = summary(r);
+    return [s.id, formatDate(s.announced), s.jurisdictions.join(' '), s.brand, s.models.join(' '), s.units === null ? '?' : formatCount(s.units)];
+  });
+  const head = ['ID', 'ANNOUNCED', 'WHERE', 'BRAND', 'MODELS', 'UNITS'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  io.stdout.write(style.bold(line(head)) + '\n' + rows.map(line).join('\n') + (rows.length ? '\n' : ''));
+  if (rows.length === 0) io.stderr.write('recall-check: no recall matches these filters\n');
+  return EXIT.ok;
+}
+
+export async function showCommand(io: Io, what: string, opts: { json?: boolean; dataDir?: string }): Promise<number> {
+  const data = await loadRecallData({ dataDir: opts.dataDir });
+  const byId = data.recalls.find((r) => r.id === what.trim().toLowerCase());
+  const pages: { recall: RecallDefinition; products: RecallDefinition['products'] }[] = byId
+    ? [{ recall: byId, products: byId.products }]
+    : data.lookup(normaliseModel(what).value).map((e) => ({ recall: e.recall, products: [e.product] }));
+  if (pages.length === 0) {
+    io.stdout.write(`No recall id or model "${stripControl(what)}" in data ${data.manifest.datasetVersion}. This is not a safety clearance. See recall-check list.\n`);
+    return EXIT.ok;
+  }
+  if (opts.json) {
+    io.stdout.write(JSON.stringify({ schemaVersion: 1, data: { version: data.manifest.datasetVersion }, recalls: pages.map((p) => p.recall) }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const style = await styleFor(io.stdout, io.env);
+  const width = Math.max(60, Math.min(io.stdout.isTTY ? (io.stdout.columns ?? 100) : 100, 100));
+  io.stdout.write(pages.map((p) => renderRecall(p.recall, p.products, { style, width })).join('\n\n') + '\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,34 @@
+/**
+ * The data-age warning: recall data goes stale, and a check against old data can miss a recall
+ * announced since. One line on stderr, never on stdout.
+ */
+import { RecallCheckError } from '../core/errors.js';
+import type { Io } from './io.js';
+
+export const DEFAULT_MAX_DATA_AGE_DAYS = 90;
+
+/** Today, or the date in RECALL_CHECK_NOW (YYYY-MM-DD), which tests use to fix the clock. */
+export function today(env: Io['env']): Date {
+  const fixed = env.RECALL_CHECK_NOW;
+  return fixed ? new Date(`${fixed.slice(0, 10)}T00:00:00Z`) : new Date();
+}
+
+export function dataAgeDays(generated: string, now: Date): number {
+  return Math.floor((now.getTime() - new Date(`${generated}T00:00:00Z`).getTime()) / 86_400_000);
+}
+
+export function warnIfStale(io: Io, generated: string, maxDays: number = DEFAULT_MAX_DATA_AGE_DAYS): void {
+  const age = dataAgeDays(generated, today(io.env));
+  if (age > maxDays) {
+    io.stderr.write(`recall-check: note: the recall data is ${age} days old (generated ${generated}); newer recalls may exist. Update: npm install recall-check@latest\n`);
+  }
+}
+
+export function parseMaxAge(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/u.test(raw.trim()) || !Number.isSafeInteger(n)) {
+    throw new RecallCheckError('usage', `--max-data-age "${raw}" is not a whole number of days (e.g. 90)`);
+  }
+  return n;
+}

@@ -1,0 +1,133 @@
+/**
+ * One recall as a readable page: what it is, the hazard, what to do now, how to dispose of the
+ * unit, contacts and sources. The check report shows it for each recall that covers a unit;
+ * `show` shows it for a recall or a model.
+ */
+import { reasonMessage, REMEDY_LABEL } from '../core/messages.js';
+import type { Reason, Status } from '../core/result.js';
+import { whereToVerify } from '../core/where-to-verify.js';
+import type { Fact, Product, RecallDefinition } from '../data/schema.js';
+import { formatCount, formatDate, formatWindow, wrap } from './format.js';
+import type { Style } from './style.js';
+
+export interface RecallPageOptions {
+  style: Style;
+  /** Wrap width in columns. */
+  width: number;
+}
+
+export interface Verdict {
+  status: Exclude<Status, 'no-recall'>;
+  reasons: Reason[];
+  /** Other recalls of the same model: "also recalled in". */
+  alsoIn: RecallDefinition[];
+}
+
+export const LABEL = 12;
+
+export function statusColour(status: Status, style: Style): (s: string) => string {
+  switch (status) {
+    case 'affected':
+      return (s) => style.bold(style.red(s));
+    case 'verify':
+      return (s) => style.bold(style.yellow(s));
+    case 'not-affected':
+      return (s) => style.bold(style.green(s));
+    case 'no-recall':
+      return (s) => style.bold(s);
+  }
+}
+
+/** Marks a medium-confidence fact, so a reader knows which ones rest on fewer sources. */
+export function mark(f: Fact<unknown>): string {
+  return f.confidence === 'medium' ? '*' : '';
+}
+
+export function renderRecall(r: RecallDefinition, products: readonly Product[], opts: RecallPageOptions, verdict?: Verdict): string {
+  const { style, width } = opts;
+  const out: string[] = [];
+  const field = (label: string, text: string, indent = '') =>
+    out.push(wrap(text, width, ' '.repeat(indent.length + LABEL), indent + style.dim(label.padEnd(LABEL))));
+  const step = (n: number | string, text: string, indent = 2) => {
+    const head = `${' '.repeat(indent)}${n} `;
+    out.push(wrap(text, width, ' '.repeat(head.length), head));
+  };
+
+  const heading = products.length === 1 ? `${products[0]!.name.value} (${products[0]!.model}) · ${r.id}` : `${r.id}: ${r.brand}, ${products.length} products`;
+  out.push(style.bold(`── ${heading} `.padEnd(Math.min(width, 72), '─')));
+  if (verdict) field('Verdict', `${statusColour(verdict.status, style)(verdict.status)}: ${verdict.reasons.map(reasonMessage).join(' ')}`);
+  field('Recall', `${r.title.value}${mark(r.title)}`);
+  field('Where sold', `${r.jurisdictions.value.join(', ')}${mark(r.jurisdictions)}${r.jurisdictions.note ? ` (${r.jurisdictions.note})` : ''}`);
+  field('Announced', `${formatDate(r.announced.value)}${mark(r.announced)} by ${r.authority.value}${mark(r.authority)}${r.recallNumber ? `, recall number ${r.recallNumber.value}${mark(r.recallNumber)}` : ''}`);
+  if (verdict && verdict.alsoIn.length > 0) {
+    field('Also', `recalled in ${verdict.alsoIn.map((o) => `${o.jurisdictions.value.join(', ')} (${formatDate(o.announced.value)}, ${o.id})`).join('; ')}`);
+  }
+  const scale = [
+    r.units ? `about ${formatCount(r.units.value)} units${mark(r.units)}` : undefined,
+    r.manufactured ? `made ${formatWindow(r.manufactured.value)}${mark(r.manufactured)}` : undefined,
+    r.sold ? `sold ${formatWindow(r.sold.value)}${mark(r.sold)}${r.sold.note ? ` (${r.sold.note})` : ''}` : undefined,
+  ].filter(Boolean);
+  if (scale.length > 0) field('Scope', scale.join('; '));
+  for (const p of products) {
+    const indent = products.length > 1 ? '  ' : '';
+    if (products.length > 1) out.push(style.bold(`  ${p.model}: ${p.name.value}${mark(p.name)}`));
+    const pscale = [
+      p.units ? `about ${formatCount(p.units.value)} units${mark(p.units)}` : undefined,
+      p.manufactured ? `made ${formatWindow(p.manufactured.value)}${mark(p.manufactured)}` : undefined,
+      p.sold ? `sold ${formatWindow(p.sold.value)}${mark(p.sold)}${p.sold.note ? ` (${p.sold.note})` : ''}` : undefined,
+    ].filter(Boolean);
+    if (pscale.length > 0) field('Scope', pscale.join('; '), indent);
+    if (p.skus) field('SKUs', `${p.skus.value.join(', ')}${mark(p.skus)}`, indent);
+    if (p.colours) field('Colours', `${p.colours.value.join(', ')}${mark(p.colours)}${p.excludedColours ? `; not ${p.excludedColours.value.join(', ')}` : ''}`, indent);
+    else if (p.excludedColours) field('Colours', `all but ${p.excludedColours.value.join(', ')}${mark(p.excludedColours)}`, indent);
+    if (p.identify) field('Identify', `${p.identify.value}${mark(p.identify)}`, indent);
+    field('Which units', `${scopeText(p)}${mark(p.scope)}${p.scope.note ? ` (${p.scope.note})` : ''}`, indent);
+  }
+  field('Hazard', `${r.hazard.value}${mark(r.hazard)}`);
+  if (r.incidents) field('Incidents', `${r.incidents.value}${mark(r.incidents)}`);
+
+  out.push(style.bold('What to do now'));
+  let n = 1;
+  step(`${n++}.`, 'Stop using it. Do not charge it; keep it away from anything that can burn.');
+  if (verdict === undefined || verdict.status === 'verify') {
+    const at = whereToVerify(r);
+    step(`${n++}.`, !at
+      ? 'Check the serial number with the manufacturer: no online checker is on file for this recall, so use the contacts below or the sources.'
+      : at.kind === 'checker'
+        ? `Check the serial number with the manufacturer: ${at.url}`
+        : `Check the serial number with the manufacturer; no online checker is on file, see the official notice: ${at.url}`);
+  }
+  const remedies = r.remedies.map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`);
+  step(`${n++}.`, remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${remedies[0] ?? ''}`);
+  if (remedies.length > 1) for (const text of remedies) step('•', text, 5);
+  if (r.proof) {
+    step(`${n++}.`, `What the claim needs${mark(r.proof)}:`);
+    for (const item of r.proof.value) step('•', item, 5);
+  }
+
+  const d = r.disposal.value;
+  out.push(style.bold('How to dispose of it') + mark(r.disposal));
+  d.steps.forEach((s, i) => step(`${i + 1}.`, s));
+  out.push(wrap(d.never.length > 0
+    ? `Never put it in ${d.never.join(', ')}.`
+    : 'General lithium-battery safety (the notice lists no places): never put it in the trash, household recycling or a shop\'s battery drop-off bin.', width, '  ', '  '));
+
+  if (r.contacts.length > 0) field('Contacts', r.contacts.map((c) => `${c.value.value}${c.value.hours ? ` (${c.value.hours})` : ''}${mark(c)}`).join(' · '));
+  out.push(style.bold('Sources') + style.dim('  (* marks a medium-confidence fact: one or two secondary sources)'));
+  for (const ref of [...r.references].sort((a, b) => Number(b.official) - Number(a.official))) {
+    step('-', `${ref.publisher}${ref.official ? ' (official)' : ''}: ${style.cyan(ref.url)}`);
+  }
+  return out.join('\n');
+}
+
+function scopeText(p: Product): string {
+  const s = p.scope.value;
+  switch (s.kind) {
+    case 'all-units':
+      return 'every unit of this model is recalled';
+    case 'serial-ranges':
+      return `serials ${s.ranges.map((r) => `${r.first} to ${r.last}`).join(', ')} (inclusive)`;
+    case 'unpublished':
+      return 'only some serial numbers; the manufacturer has not published which';
+  }
+}

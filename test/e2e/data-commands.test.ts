@@ -1,0 +1,172 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyOfData, editJson, flat, rehash, runCli } from '../helpers/cli.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+function dataCopy(edit?: (dir: string) => void): string {
+  const { dir, cleanup } = copyOfData();
+  cleanups.push(cleanup);
+  edit?.(dir);
+  return dir;
+}
+const manifest = () => JSON.parse(readFileSync('data/manifest.json', 'utf8'));
+
+describe('recall-check list', () => {
+  it('a table of every recall, newest first', () => {
+    const r = runCli(['list']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID +ANNOUNCED +WHERE +BRAND +MODELS +UNITS$/u);
+    expect(lines).toHaveLength(manifest().files.length + 1);
+    expect(r.stdout).toMatch(/anker-a1263-us-2025 +12 Jun 2025 +US +Anker +A1263 +1,158,000/u);
+  });
+
+  it('filters by country (WORLDWIDE recalls included), model and brand', () => {
+    const au = runCli(['list', '--country', 'au', '--model', 'a-3102']);
+    expect(au.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(/ +/u)[0])).toEqual(['anker-r4-au-2024', 'anker-r4-global-2024']);
+    expect(runCli(['list', '--brand', 'nobrand']).stderr).toBe('recall-check: no recall matches these filters\n');
+  });
+
+  it('--json', () => {
+    const doc = JSON.parse(runCli(['list', '--json', '--model', 'A1263']).stdout);
+    expect(doc.recalls.map((r: { id: string }) => r.id).sort()).toEqual(['anker-a1263-us-2025', 'anker-r8-jp-2025']);
+    expect(doc.recalls.find((r: { id: string }) => r.id === 'anker-r8-jp-2025')).toMatchObject({ jurisdictions: ['JP'], units: 522237 });
+  });
+
+  it('a bad --country is a usage error', () => {
+    const r = runCli(['list', '--country', 'Japan']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--country "Japan" is not a two-letter ISO 3166 country code/u);
+  });
+});
+
+describe('recall-check show', () => {
+  it('a model: every recall of it, each with its own facts, medium-confidence facts marked', () => {
+    const r = runCli(['show', 'A1263']);
+    expect(r.code).toBe(0);
+    const out = flat(r.stdout);
+    expect(out).toContain('── Anker PowerCore 10000 (A1263) · anker-a1263-us-2025');
+    expect(out).toContain('(A1263) · anker-r8-jp-2025');
+    expect(out).toContain('Where sold US');
+    expect(out).toContain('Where sold JP');
+    expect(out).toMatch(/A1263N12, A1263016, A1263N22, A1263026, A1263036, A1263096\*/u);
+    expect(out).toContain('* marks a medium-confidence fact');
+  });
+
+  it('a recall id: the full definition, every product', () => {
+    const r = runCli(['show', 'anker-r4-global-2024']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('── anker-r4-global-2024: Anker, 3 products');
+    for (const m of ['A1112', 'A3102', 'A3302']) expect(r.stdout).toContain(`  ${m}: `);
+    expect(r.stdout).toContain('How to dispose of it');
+  });
+
+  it('--json prints the definitions', () => {
+    const doc = JSON.parse(runCli(['show', 'A1263', '--json']).stdout);
+    expect(doc.recalls.map((r: { id: string }) => r.id).sort()).toEqual(['anker-a1263-us-2025', 'anker-r8-jp-2025']);
+    expect(doc.recalls[0].references.length).toBeGreaterThan(0);
+  });
+
+  it('an unknown model says so, and that it is not a clearance', () => {
+    const r = runCli(['show', 'A9999']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/No recall id or model "A9999" in data .*This is not a safety clearance/u);
+  });
+});
+
+describe('recall-check data info', () => {
+  it('version, date, age, counts and checksums', () => {
+    const m = manifest();
+    const r = runCli(['data', 'info'], { env: { RECALL_CHECK_NOW: '2027-01-01' } });
+    expect(r.code).toBe(0);
+    const age = Math.floor((Date.parse('2027-01-01') - Date.parse(m.generated)) / 86_400_000);
+    expect(r.stdout).toContain(`dataset version  ${m.datasetVersion} (generated ${m.generated}, ${age} days old)`);
+    expect(r.stdout).toMatch(new RegExp(`recalls +${m.files.length}, covering \\d+ models`, 'u'));
+    for (const f of m.files) expect(r.stdout).toContain(`  ${f.sha256}  ${f.path}`);
+  });
+
+  it('--json', () => {
+    const info = JSON.parse(runCli(['data', 'info', '--json']).stdout);
+    expect(info).toMatchObject({ datasetVersion: manifest().datasetVersion, recalls: manifest().files.length, schemaVersion: 1 });
+  });
+});
+
+describe('recall-check data validate', () => {
+  it('the bundled data is valid', () => {
+    const r = runCli(['data', 'validate']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/recall definitions valid/u);
+  });
+
+  it('lists every problem with its file and JSON path, not only the first', () => {
+    const dir = dataCopy((d) => {
+      editJson(join(d, 'anker-r4-au-2024.json'), (doc) => {
+        doc.products[0].scope.value.ranges.push({ first: 'ACCJRU1D16400900', last: 'ACCJRU1D16400999' });
+        doc.references.push({ id: 'unused', url: 'https://example.com/x', title: 'x', publisher: 'x', official: false });
+      });
+      editJson(join(d, 'anker-r4-us-2024.json'), (doc) => {
+        doc.id = 'anker-r4-au-2024';
+        doc.hazard.confidence = 'low';
+      });
+      rehash(d);
+    });
+    const r = runCli(['data', 'validate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/data error: 3 problems/u);
+    expect(r.stderr).toContain(`${join(dir, 'anker-r4-au-2024.json')} at $.products[0].scope.value.ranges[2]: range ACCJRU1D16400900 to ACCJRU1D16400999 overlaps ACCJRU1D16400841 to ACCJRU1D16400960`);
+    expect(r.stderr).toContain(`${join(dir, 'anker-r4-au-2024.json')} at $.references[`);
+    expect(r.stderr).toContain(`${join(dir, 'anker-r4-us-2024.json')} at $.hazard.confidence:`);
+  });
+
+  it('a definition newer than this tool says to upgrade', () => {
+    const dir = dataCopy((d) => {
+      editJson(join(d, 'anker-r4-au-2024.json'), (doc) => {
+        doc.schemaVersion = 2;
+      });
+      rehash(d);
+    });
+    const r = runCli(['data', 'validate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/anker-r4-au-2024\.json at \$\.schemaVersion: schemaVersion 2 is newer than this recall-check supports \(1\): upgrade recall-check/u);
+  });
+
+  it('data build rewrites the manifest of a directory; data validate then passes', () => {
+    const dir = dataCopy((d) => {
+      const f = join(d, 'anker-r4-au-2024.json');
+      writeFileSync(f, readFileSync(f, 'utf8').replace('"A replacement speaker."', '"A replacement speaker (edited)."'));
+    });
+    expect(runCli(['data', 'validate', dir]).code).toBe(2);
+    const build = runCli(['data', 'build', dir]);
+    expect(build.code).toBe(0);
+    expect(build.stdout).toMatch(/manifest\.json: \d+ definitions, data \d{4}\.\d{2}\.\d{2}/u);
+    expect(runCli(['data', 'validate', dir]).code).toBe(0);
+  });
+});
+
+describe('data age', () => {
+  const generated = () => manifest().generated as string;
+  const daysAfter = (n: number) => new Date(Date.parse(`${generated()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('no warning while the data is fresh', () => {
+    expect(runCli(['A1263'], { env: { RECALL_CHECK_NOW: daysAfter(90) } }).stderr).toBe('');
+  });
+
+  it('one line on stderr, never stdout, when the data is older than 90 days', () => {
+    const r = runCli(['A1263', '--json'], { env: { RECALL_CHECK_NOW: daysAfter(91) } });
+    expect(r.stderr).toBe(`recall-check: note: the recall data is 91 days old (generated ${generated()}); newer recalls may exist. Update: npm install recall-check@latest\n`);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
+  it('the threshold is an option, and batch warns too', () => {
+    expect(runCli(['A1263', '--max-data-age', '10'], { env: { RECALL_CHECK_NOW: daysAfter(11) } }).stderr).toMatch(/11 days old/u);
+    expect(runCli(['batch', '-', '--max-data-age', '200'], { env: { RECALL_CHECK_NOW: daysAfter(150) }, input: 'model\nA9999\n' }).stderr).not.toMatch(/days old/u);
+    expect(runCli(['batch', '-'], { env: { RECALL_CHECK_NOW: daysAfter(150) }, input: 'model\nA9999\n' }).stderr).toMatch(/150 days old/u);
+    const bad = runCli(['A1263', '--max-data-age', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--max-data-age "soon" is not a whole number of days/u);
+  });
+});
