@@ -2,6 +2,7 @@
  * Recall data ready for checking: a verified data set and its catalog, built once per process.
  */
 import { buildCatalog, type Catalog } from './core/catalog.js';
+import { RecallCheckError } from './core/errors.js';
 import { BUNDLED_DATA_DIR, loadDataset } from './data/load.js';
 import type { Manifest } from './data/schema.js';
 
@@ -13,12 +14,25 @@ export interface RecallData extends Catalog {
 }
 
 export interface LoadRecallDataOptions {
-  /** Another data directory; it is validated in full, not only checked against its manifest. */
+  /** Another data directory instead of the bundled one; it is validated in full. */
   dataDir?: string | undefined;
+  /** Directories of definitions to use as well (an organisation's own), validated in full. */
+  extraDirs?: readonly string[] | undefined;
 }
 
 export async function loadRecallData(options: LoadRecallDataOptions = {}): Promise<RecallData> {
   const bundled = options.dataDir === undefined;
-  const dataset = await loadDataset(options.dataDir ?? BUNDLED_DATA_DIR, { validate: !bundled });
-  return { ...buildCatalog(dataset.recalls), dir: dataset.dir, manifest: dataset.manifest, bundled };
+  const main = await loadDataset(options.dataDir ?? BUNDLED_DATA_DIR, { validate: !bundled });
+  const recalls = [...main.recalls];
+  const seen = new Map(recalls.map((r) => [r.id, main.dir]));
+  for (const dir of options.extraDirs ?? []) {
+    const extra = await loadDataset(dir, { validate: true });
+    for (const r of extra.recalls) {
+      const other = seen.get(r.id);
+      if (other) throw new RecallCheckError('data', [{ file: dir, message: `recall id "${r.id}" is also defined in ${other}: ids must be unique across data directories` }]);
+      seen.set(r.id, dir);
+      recalls.push(r);
+    }
+  }
+  return { ...buildCatalog(recalls), dir: main.dir, manifest: main.manifest, bundled };
 }

@@ -65,6 +65,8 @@ export interface RowInput {
 export interface BatchOptions {
   /** Country of sale for rows that have none of their own. */
   country?: string | undefined;
+  /** Called on every checked result before it is counted, e.g. to mark it acknowledged. */
+  annotate?: ((result: CheckResult) => void) | undefined;
 }
 
 /**
@@ -73,7 +75,7 @@ export interface BatchOptions {
  */
 export async function* checkRows(catalog: Catalog, rows: Iterable<RowInput> | AsyncIterable<RowInput>, opts: BatchOptions = {}): AsyncGenerator<RowResult, Summary, undefined> {
   const summary = newSummary();
-  const ctx = context(catalog, opts.country, ['model', 'serial', 'country']);
+  const ctx = context(catalog, opts, ['model', 'serial', 'country']);
   let row = 0;
   for await (const input of rows) {
     row++;
@@ -120,7 +122,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
   const summary = newSummary();
   const width = header.length;
   const columnName = (i: number | undefined) => (i === undefined ? '' : header[i]!);
-  const ctx = context(catalog, opts.country, [columnName(columns.model), columnName(columns.serial), columnName(columns.country)]);
+  const ctx = context(catalog, opts, [columnName(columns.model), columnName(columns.serial), columnName(columns.country)]);
 
   async function* results(): AsyncGenerator<RowResult[], void, undefined> {
     let row = 0;
@@ -222,8 +224,22 @@ interface RowContext {
   names: string[];
 }
 
-function context(catalog: Catalog, defaultCountry: string | undefined, names: string[]): RowContext {
-  return { check: memoised(catalog), country: countries(), defaultCountry, names };
+function context(catalog: Catalog, opts: BatchOptions, names: string[]): RowContext {
+  const check = memoised(catalog);
+  const annotate = opts.annotate;
+  return {
+    check: annotate
+      ? (model, serial, country) => {
+          const result = check(model, serial, country);
+          // Shared no-recall results are never findings; only fresh results are annotated.
+          if (result.status !== 'no-recall') annotate(result);
+          return result;
+        }
+      : check,
+    country: countries(),
+    defaultCountry: opts.country,
+    names,
+  };
 }
 
 function classify(

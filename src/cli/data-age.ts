@@ -2,7 +2,6 @@
  * The data-age warning: recall data goes stale, and a check against old data can miss a recall
  * announced since. One line on stderr, never on stdout.
  */
-import { RecallCheckError } from '../core/errors.js';
 import type { Io } from './io.js';
 
 export const DEFAULT_MAX_DATA_AGE_DAYS = 90;
@@ -22,13 +21,4 @@ export function warnIfStale(io: Io, generated: string, maxDays: number = DEFAULT
   if (age > maxDays) {
     io.stderr.write(`recall-check: note: the recall data is ${age} days old (generated ${generated}); newer recalls may exist. Update: npm install recall-check@latest\n`);
   }
-}
-
-export function parseMaxAge(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!/^\d+$/u.test(raw.trim()) || !Number.isSafeInteger(n)) {
-    throw new RecallCheckError('usage', `--max-data-age "${raw}" is not a whole number of days (e.g. 90)`);
-  }
-  return n;
 }

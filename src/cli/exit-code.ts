@@ -4,16 +4,23 @@
  * least one to verify, 2 a usage, input or data error. An error wins over findings: the run did not
  * check everything, so its findings are incomplete.
  */
+import type { FailOn } from '../config/fail-on.js';
 import type { Status } from '../core/result.js';
 
 export const EXIT = { ok: 0, affected: 1, error: 2, verify: 3 } as const;
 
-export function exitCodeFor(statuses: Iterable<Status>, hadError = false): number {
+/**
+ * `statuses` are the unacknowledged findings. `failOn` narrows which of them fail the run:
+ * 'verify' (the default) fails on both, 'affected' only on affected units, 'never' on neither.
+ * An error is never masked.
+ */
+export function exitCodeFor(statuses: Iterable<Status>, hadError = false, failOn: FailOn = 'verify'): number {
   if (hadError) return EXIT.error;
+  if (failOn === 'never') return EXIT.ok;
   let verify = false;
   for (const s of statuses) {
     if (s === 'affected') return EXIT.affected;
     if (s === 'verify') verify = true;
   }
-  return verify ? EXIT.verify : EXIT.ok;
+  return verify && failOn === 'verify' ? EXIT.verify : EXIT.ok;
 }

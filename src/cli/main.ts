@@ -3,12 +3,14 @@
  * thin: they parse options, call the library, and hand results to a reporter.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { addOptions } from './options.js';
+import { loadRecallData } from '../recall-data.js';
+import { configPrintCommand } from './commands/config.js';
+import { listCommand, showCommand } from './commands/recalls.js';
 import { formatProblem, isRecallCheckError, RecallCheckError } from '../core/errors.js';
 import { toolVersion } from '../version.js';
 import { checkCommand } from './commands/check.js';
-import { DEFAULT_MAX_DATA_AGE_DAYS } from './data-age.js';
 import { EXIT } from './exit-code.js';
-import { FORMATS } from './formats.js';
 import type { Io } from './io.js';
 
 export async function run(argv: string[]): Promise<void> {
@@ -56,37 +58,45 @@ export async function main(args: string[], io: Io): Promise<number> {
     .exitOverride()
     .addHelpText('after', EXAMPLES);
 
-  program
-    .command('check', { isDefault: true })
-    .description('check one unit: a model number and, where the recall depends on it, a serial number')
-    .argument('<model>', 'model number from the label, e.g. A1263')
-    .argument('[serial]', 'serial number from the label ("SN: …" is fine)')
-    .option('--json', 'print one JSON document instead of the report')
-    .addOption(new Option('--country <code>', 'country where the unit was sold (ISO code, e.g. US, CA, JP)'))
-    .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones')
-    .option('--max-data-age <days>', `warn on stderr when the data is older than this (default ${DEFAULT_MAX_DATA_AGE_DAYS})`)
+  addOptions(
+    program
+      .command('check', { isDefault: true })
+      .description('check one unit: a model number and, where the recall depends on it, a serial number')
+      .argument('<model>', 'model number from the label, e.g. A1263')
+      .argument('[serial]', 'serial number from the label ("SN: …" is fine)')
+      .option('--json', 'print one JSON document instead of the report')
+      .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones'),
+    'check',
+  )
     .addHelpText('after', EXAMPLES)
-    .action(async (model: string, serial: string | undefined, opts) => setCode(await checkCommand(io, model, serial, opts)));
+    .action(async (model: string, serial: string | undefined, opts, cmd: Command) => setCode(await checkCommand(io, model, serial, opts, cmd)));
+
+  addOptions(
+    program
+      .command('batch')
+      .description('check every row of an inventory CSV (a file, or - for standard input)')
+      .argument('<file>', 'CSV file: comma, semicolon, tab or pipe separated; UTF-8 or UTF-16')
+      .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+      .addOption(new Option('--delimiter <char>', 'field delimiter (default: sniffed from the header, or Excel\'s sep= line)').choices([',', ';', '\t', '|', 'tab']))
+      .option('--all', 'table format: list every row, not only those that need a look')
+      .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones'),
+    'batch',
+  )
+    .addHelpText('after', BATCH_EXAMPLES)
+    .action(async (file: string, opts, cmd: Command) => {
+      const { batchCommand } = await import('./commands/batch.js');
+      setCode(await batchCommand(io, file, { ...opts, delimiter: opts.delimiter === 'tab' ? '\t' : opts.delimiter }, cmd));
+    });
 
   program
-    .command('batch')
-    .description('check every row of an inventory CSV (a file, or - for standard input)')
-    .argument('<file>', 'CSV file: comma, semicolon, tab or pipe separated; UTF-8 or UTF-16')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
-    .option('--model-column <name>', 'column holding the model number (default: found from the header)')
-    .option('--serial-column <name>', 'column holding the serial number (default: found from the header)')
-    .option('--country-column <name>', 'column holding the country of sale (default: found from the header)')
-    .addOption(new Option('--country <code>', 'country of sale for rows without one (ISO code, e.g. US)'))
-    .addOption(new Option('--delimiter <char>', 'field delimiter (default: sniffed from the header, or Excel\'s sep= line)').choices([',', ';', '\t', '|', 'tab']))
-    .option('--all', 'table format: list every row, not only those that need a look')
-    .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones')
-    .option('--max-data-age <days>', `warn on stderr when the data is older than this (default ${DEFAULT_MAX_DATA_AGE_DAYS})`)
-    .addHelpText('after', BATCH_EXAMPLES)
-    .action(async (file: string, opts) => {
-      const { batchCommand } = await import('./commands/batch.js');
-      setCode(await batchCommand(io, file, { ...opts, delimiter: opts.delimiter === 'tab' ? '\t' : opts.delimiter }));
-    });
+    .command('config')
+    .description('work with the configuration')
+    .command('print')
+    .description('print the effective options and where each came from (default, config, environment)')
+    .option('--config <file>', 'read options from this configuration file')
+    .option('--no-config', 'ignore configuration files')
+    .option('--json', 'print JSON')
+    .action(async (opts) => setCode(await configPrintCommand(io, opts)));
 
   program
     .command('list')
@@ -96,14 +106,14 @@ export async function main(args: string[], io: Io): Promise<number> {
     .option('--model <model>', 'only recalls of this model')
     .option('--json', 'print JSON')
     .option('--data-dir <dir>', 'use recall definitions from this directory')
-    .action(async (opts) => setCode(await (await recallCommands()).listCommand(io, opts)));
+    .action(async (opts) => setCode(await listCommand(io, opts)));
   program
     .command('show')
     .description('everything known about a recall (by id) or about the recalls of a model')
     .argument('<recall-id|model>', 'e.g. anker-a1263-us-2025, or A1263')
     .option('--json', 'print the definitions as JSON')
     .option('--data-dir <dir>', 'use recall definitions from this directory')
-    .action(async (what: string, opts) => setCode(await (await recallCommands()).showCommand(io, what, opts)));
+    .action(async (what: string, opts) => setCode(await showCommand(io, what, opts)));
 
   const data = program.command('data').description('work with recall definitions');
   data
@@ -133,7 +143,6 @@ export async function main(args: string[], io: Io): Promise<number> {
 }
 
 async function printVersion(io: Io): Promise<number> {
-  const { loadRecallData } = await import('../recall-data.js');
   let data = 'data unavailable';
   try {
     const d = await loadRecallData();
@@ -147,7 +156,6 @@ async function printVersion(io: Io): Promise<number> {
 
 /** The data commands validate with zod; loading them only when used keeps the check path fast. */
 const dataCommands = () => import('./commands/data.js');
-const recallCommands = () => import('./commands/recalls.js');
 
 function handleError(e: unknown, io: Io): number {
   if (e instanceof CommanderError) {

@@ -53,6 +53,8 @@ export interface CheckResult {
   /** Why the overall status is what it is: the reasons of the matches that decided it. */
   reasons: Reason[];
   matches: RecallMatch[];
+  /** Set when a configured acknowledgement covers this finding: reported, but not failing the run. */
+  acknowledged?: { reason: string; expires?: string };
 }
 
 const RANK: Record<Status, number> = { affected: 0, verify: 1, 'not-affected': 2, 'no-recall': 3 };

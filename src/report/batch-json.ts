@@ -35,6 +35,7 @@ export function rowJson(r: RowResult) {
         model: res.model,
         ...(res.serial ? { serial: res.serial } : {}),
         ...(res.country ? { country: res.country } : {}),
+        ...(res.acknowledged ? { acknowledged: res.acknowledged } : {}),
         reasons: res.reasons.map(reasonJson),
         recalls: res.matches.map((m) => ({ id: m.recallId, status: m.status, reasons: m.reasons.map(reasonJson) })),
         checkUrls: v.checkUrls,

@@ -24,6 +24,7 @@ export function resultJson(result: CheckResult) {
     ...(result.serial ? { serial: result.serial } : {}),
     ...(result.country ? { country: result.country } : {}),
     status: result.status,
+    ...(result.acknowledged ? { acknowledged: result.acknowledged } : {}),
     reasons: result.reasons.map(reasonJson),
     matches: result.matches.map((m) => {
       const { $schema: _schema, ...recall } = m.recall;

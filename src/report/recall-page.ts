@@ -107,7 +107,8 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
 
   const d = r.disposal.value;
   out.push(style.bold('How to dispose of it') + mark(r.disposal));
-  d.steps.forEach((s, i) => step(`${i + 1}.`, s));
+  const steps = d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.', ...d.steps] : d.steps;
+  steps.forEach((s, i) => step(`${i + 1}.`, s));
   out.push(wrap(d.never.length > 0
     ? `Never put it in ${d.never.join(', ')}.`
     : 'General lithium-battery safety (the notice lists no places): never put it in the trash, household recycling or a shop\'s battery drop-off bin.', width, '  ', '  '));
@@ -115,7 +116,7 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   if (r.contacts.length > 0) field('Contacts', r.contacts.map((c) => `${c.value.value}${c.value.hours ? ` (${c.value.hours})` : ''}${mark(c)}`).join(' · '));
   out.push(style.bold('Sources') + style.dim('  (* marks a medium-confidence fact: one or two secondary sources)'));
   for (const ref of [...r.references].sort((a, b) => Number(b.official) - Number(a.official))) {
-    step('-', `${ref.publisher}${ref.official ? ' (official)' : ''}: ${style.cyan(ref.url)}`);
+    step('-', `${ref.publisher}${ref.official ? ' (official)' : ''}, "${ref.title}": ${style.cyan(ref.url)}`);
   }
   return out.join('\n');
 }

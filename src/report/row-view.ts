@@ -29,7 +29,7 @@ export function rowView(r: RowResult): RowView {
     status: result.status,
     recallIds: deciding.map((m) => m.recallId),
     reason: result.reasons.map(reasonMessage).join(' '),
-    action: ACTION[result.status],
+    action: result.acknowledged ? `Acknowledged: ${result.acknowledged.reason}` : ACTION[result.status],
     checkUrls,
   };
 }

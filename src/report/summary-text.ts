@@ -14,7 +14,10 @@ function lines(ls: readonly number[]): string {
 export function renderSummary(name: string, summary: Summary, style: Style): string {
   const out = [style.bold(`${name}: ${formatCount(summary.rows)} data row${summary.rows === 1 ? '' : 's'}`)];
   const row = (label: string, n: number, detail = '') => out.push(`  ${label.padEnd(13)}${formatCount(n).padStart(10)}${detail ? `  ${detail}` : ''}`);
-  for (const s of STATUSES) row(s, summary.byStatus[s]);
+  for (const s of STATUSES) {
+    const acked = s === 'affected' || s === 'verify' ? summary.acknowledged[s] : 0;
+    row(s, summary.byStatus[s], acked > 0 ? `${formatCount(acked)} acknowledged (not failing the run)` : '');
+  }
   const skips = Object.entries(summary.skipped.byReason)
     .filter(([, ls]) => ls.length > 0)
     .map(([reason, ls]) => `${reason === 'empty-model' ? 'empty model cell' : 'blank'}: line${ls.length > 1 ? 's' : ''} ${lines(ls)}`);

@@ -42,7 +42,8 @@ export function tableRows(rows: readonly RowResult[], model: number, serial: num
     ];
     const fixed = cells.map((c, i) => fit(c, COLUMNS[i]![1]));
     fixed[1] = colour(v.status, opts.style)(fixed[1]!);
-    out += `${fixed.join(' ')} ${fit([v.reason, v.checkUrls.join(' ')].filter(Boolean).join(' '), rest).trimEnd()}\n`;
+    const ack = r.kind === 'checked' && r.result.acknowledged ? `[acknowledged: ${r.result.acknowledged.reason}]` : '';
+    out += `${fixed.join(' ')} ${fit([ack, v.reason, v.checkUrls.join(' ')].filter(Boolean).join(' '), rest).trimEnd()}\n`;
   }
   return out;
 }

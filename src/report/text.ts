@@ -27,6 +27,9 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
     .join(' · ');
   out.push(style.bold(stripControl(title)));
   out.push(statusColour(result.status, style)(STATUS_HEADLINE[result.status]));
+  if (result.acknowledged) {
+    out.push(`Acknowledged in your configuration: ${stripControl(result.acknowledged.reason)}${result.acknowledged.expires ? ` (until ${result.acknowledged.expires})` : ''}. It does not fail the run.`);
+  }
   out.push('');
 
   const inputNote = [describeInput('model', result.model), result.serial ? describeInput('serial', result.serial) : undefined].filter(Boolean);

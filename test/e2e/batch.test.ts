@@ -352,7 +352,7 @@ describe('input and output', () => {
   it('an unknown --format', () => {
     const r = runCli(['batch', path, '--format', 'xml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/argument 'xml' is invalid\. Allowed choices are table, json, ndjson, csv/u);
+    expect(r.stderr).toMatch(/--format: "xml" is not one of table, json, ndjson, csv/u);
   });
 
   it('ends quietly when the reader goes away (| head)', () => {

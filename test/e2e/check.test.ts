@@ -133,7 +133,7 @@ describe('exit code 2: usage and data errors, one message, no stack trace', () =
     expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/u);
   };
 
-  it('a bad --country', () => expectUserError(runCli(['A1263', '--country', 'USA']), /--country "USA" is not a two-letter ISO 3166 country code/u));
+  it('a bad --country', () => expectUserError(runCli(['A1263', '--country', 'USA']), /--country: "USA" is not a two-letter ISO 3166 country code/u));
   it('an unknown option', () => expectUserError(runCli(['A1263', '--frobnicate']), /unknown option '--frobnicate'/u));
   it('no model', () => expectUserError(runCli(['check']), /missing required argument 'model'/u));
   it('an empty model', () => expectUserError(runCli(['  ']), /the model number is empty/u));

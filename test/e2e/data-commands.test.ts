@@ -167,6 +167,6 @@ describe('data age', () => {
     expect(runCli(['batch', '-'], { env: { RECALL_CHECK_NOW: daysAfter(150) }, input: 'model\nA9999\n' }).stderr).toMatch(/150 days old/u);
     const bad = runCli(['A1263', '--max-data-age', 'soon']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--max-data-age "soon" is not a whole number of days/u);
+    expect(bad.stderr).toMatch(/--max-data-age: "soon" is not a whole number of days/u);
   });
 });

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { appendFileSync, createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkCsv, type CsvBatch, type RowResult } from '../../batch/run.js';
 import { statusesOf, type Summary } from '../../batch/summary.js';
@@ -6,30 +6,33 @@ import { RecallCheckError } from '../../core/errors.js';
 import { loadRecallData } from '../../recall-data.js';
 import { jsonWriter, ndjson } from '../../report/batch-json.js';
 import { csvHeader, csvWriter } from '../../report/csv.js';
+import { collectFindings } from '../../report/findings.js';
+import { githubRows } from '../../report/github.js';
+import { renderHtml } from '../../report/html.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { renderSarif } from '../../report/sarif.js';
 import type { RunMeta } from '../../report/json.js';
 import { PLAIN, type Style } from '../../report/style.js';
 import { renderSummary } from '../../report/summary-text.js';
 import { tableHeader, tableRows } from '../../report/table.js';
-import { parseMaxAge, warnIfStale } from '../data-age.js';
+import type { Command } from 'commander';
+import { acknowledger } from '../../core/acknowledge.js';
+import { reportAcknowledgements } from '../acknowledgements.js';
+import { today, warnIfStale } from '../data-age.js';
+import { effectiveOptions } from '../options.js';
 import { exitCodeFor } from '../exit-code.js';
 import type { Format } from '../formats.js';
 import { type Io, styleFor } from '../io.js';
 import { fileOutput, type Output, streamOutput } from '../output.js';
 import { progress } from '../progress.js';
-import { parseCountry, runMeta } from './check.js';
+import { runMeta } from './check.js';
 
 
-export interface BatchCliOptions {
-  format: Format;
+export interface BatchFlags {
   output?: string;
-  modelColumn?: string;
-  serialColumn?: string;
-  countryColumn?: string;
-  country?: string;
   delimiter?: string;
   dataDir?: string;
   all?: boolean;
-  maxDataAge?: string;
 }
 
 interface Writer {
@@ -38,8 +41,37 @@ interface Writer {
   end(summary: Summary): string;
 }
 
-function writerFor(format: Format, batch: CsvBatch, meta: RunMeta, style: Style, width: number | undefined, all: boolean): Writer {
+function writerFor(format: Format, batch: CsvBatch, meta: RunMeta, style: Style, width: number | undefined, all: boolean, io: Io): Writer {
+  const findings = () => {
+    const f = collectFindings(batch.columns);
+    return { f, rows: (rows: readonly RowResult[]) => (f.add(rows), '') };
+  };
   switch (format) {
+    case 'github': {
+      // Annotations as rows arrive; the Markdown summary goes to the job summary at the end.
+      const { f, rows: collect } = findings();
+      return {
+        start: () => '',
+        rows: (rows) => (collect(rows), githubRows(rows, batch.name, batch.columns.model, batch.columns.serial)),
+        end: (summary) => {
+          const path = io.env.GITHUB_STEP_SUMMARY;
+          if (path) appendFileSync(path, renderMarkdown(batch.name, summary, f));
+          return '';
+        },
+      };
+    }
+    case 'markdown': {
+      const { f, rows } = findings();
+      return { start: () => '', rows, end: (summary) => renderMarkdown(batch.name, summary, f) };
+    }
+    case 'sarif': {
+      const { f, rows } = findings();
+      return { start: () => '', rows, end: () => renderSarif(batch.name, f, meta.tool) };
+    }
+    case 'html': {
+      const { f, rows } = findings();
+      return { start: () => '', rows, end: (summary) => renderHtml(batch.name, summary, f, meta) };
+    }
     case 'csv':
       return { start: () => csvHeader(batch.header, batch.headerRaw, batch), rows: csvWriter(batch.header.length, batch), end: () => '' };
     case 'ndjson':
@@ -55,14 +87,14 @@ function writerFor(format: Format, batch: CsvBatch, meta: RunMeta, style: Style,
   }
 }
 
-export async function batchCommand(io: Io, file: string, opts: BatchCliOptions): Promise<number> {
-  const country = parseCountry(opts.country);
-  const maxAge = parseMaxAge(opts.maxDataAge);
+export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd: Command): Promise<number> {
+  const { options } = await effectiveOptions('batch', cmd, io);
   const fromStdin = file === '-';
   const name = fromStdin ? 'stdin' : file;
   const size = fromStdin ? undefined : inputSize(resolve(io.cwd, file));
-  const data = await loadRecallData({ dataDir: opts.dataDir });
-  warnIfStale(io, data.manifest.generated, maxAge);
+  const data = await loadRecallData({ dataDir: flags.dataDir, extraDirs: options.dataDirs });
+  warnIfStale(io, data.manifest.generated, options.maxDataAgeDays);
+  const acks = acknowledger(options.acknowledgements, today(io.env).toISOString().slice(0, 10));
 
   let bytes = 0;
   const raw = fromStdin ? io.stdin : createReadStream(resolve(io.cwd, file), { highWaterMark: 64 * 1024 });
@@ -75,21 +107,22 @@ export async function batchCommand(io: Io, file: string, opts: BatchCliOptions):
 
   const batch = await checkCsv(data, counted(), {
     name,
-    country,
-    modelColumn: opts.modelColumn,
-    serialColumn: opts.serialColumn,
-    countryColumn: opts.countryColumn,
-    delimiter: opts.delimiter,
+    country: options.country,
+    modelColumn: options.modelColumn,
+    serialColumn: options.serialColumn,
+    countryColumn: options.countryColumn,
+    delimiter: flags.delimiter,
+    annotate: (result) => acks.apply(result),
   });
   if (batch.columns.serial === undefined) {
     io.stderr.write(`recall-check: note: ${name} has no serial column (looked for: serial, serial number, s/n, sn …); units of recalls that depend on the serial are reported as verify. Name it with --serial-column.\n`);
   }
 
-  const output: Output = opts.output ? fileOutput(opts.output, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
+  const output: Output = flags.output ? fileOutput(flags.output, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
   // A report written to a file is never coloured; on stdout, colour follows the terminal.
-  const style = opts.output ? PLAIN : await styleFor(io.stdout, io.env);
-  const width = io.stdout.isTTY && !opts.output ? Math.max(100, io.stdout.columns ?? 120) : undefined;
-  const writer = writerFor(opts.format, batch, runMeta(data), style, width, opts.all ?? false);
+  const style = flags.output ? PLAIN : await styleFor(io.stdout, io.env);
+  const width = io.stdout.isTTY && !flags.output ? Math.max(100, io.stdout.columns ?? 120) : undefined;
+  const writer = writerFor(options.format, batch, runMeta(data), style, width, flags.all ?? false, io);
   const bar = progress(io.stderr, size);
   const interrupt = () => {
     output.abort();
@@ -107,7 +140,7 @@ export async function batchCommand(io: Io, file: string, opts: BatchCliOptions):
       bar.update(batch.summary.rows, bytes);
     }
     bar.done();
-    if (output.closed) return exitCodeFor(statusesOf(batch.summary), batch.summary.errors.count > 0);
+    if (output.closed) return exitCodeFor(statusesOf(batch.summary), batch.summary.errors.count > 0, options.failOn);
     await output.write(writer.end(batch.summary));
     await output.finish();
   } catch (e) {
@@ -120,7 +153,8 @@ export async function batchCommand(io: Io, file: string, opts: BatchCliOptions):
     process.off('SIGTERM', interrupt);
   }
   io.stderr.write(renderSummary(name, batch.summary, await styleFor(io.stderr, io.env)));
-  return exitCodeFor(statusesOf(batch.summary), batch.summary.errors.count > 0);
+  reportAcknowledgements(io, acks.uses(), { unused: true });
+  return exitCodeFor(statusesOf(batch.summary), batch.summary.errors.count > 0, options.failOn);
 }
 
 function inputSize(path: string): number {

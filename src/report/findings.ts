@@ -1,0 +1,53 @@
+/**
+ * The rows of a batch that need someone's attention (affected, verify, refused), gathered for the
+ * reports that are written at the end (Markdown, SARIF, HTML), with the recalls they name.
+ */
+import type { RowResult } from '../batch/run.js';
+import type { RecallDefinition } from '../data/schema.js';
+import { rowView, type RowView } from './row-view.js';
+
+export interface Finding extends RowView {
+  line: number;
+  model: string;
+  serial: string;
+  acknowledged: string | undefined;
+}
+
+export interface Findings {
+  add(rows: readonly RowResult[]): void;
+  readonly list: Finding[];
+  /** Findings beyond `max` are counted, not kept. */
+  readonly dropped: number;
+  readonly recalls: Map<string, RecallDefinition>;
+}
+
+export function collectFindings(columns: { model: number; serial?: number | undefined }, max = 10_000): Findings {
+  const list: Finding[] = [];
+  const recalls = new Map<string, RecallDefinition>();
+  let dropped = 0;
+  return {
+    list,
+    recalls,
+    get dropped() {
+      return dropped;
+    },
+    add(rows) {
+      for (const r of rows) {
+        const status = r.kind === 'checked' ? r.result.status : r.kind;
+        if (status !== 'affected' && status !== 'verify' && status !== 'error') continue;
+        if (r.kind === 'checked') for (const m of r.result.matches) if (m.status === status) recalls.set(m.recallId, m.recall);
+        if (list.length >= max) {
+          dropped++;
+          continue;
+        }
+        list.push({
+          ...rowView(r),
+          line: r.line,
+          model: r.cells[columns.model] ?? '',
+          serial: columns.serial === undefined ? '' : (r.cells[columns.serial] ?? ''),
+          acknowledged: r.kind === 'checked' ? r.result.acknowledged?.reason : undefined,
+        });
+      }
+    },
+  };
+}

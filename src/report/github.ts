@@ -1,0 +1,29 @@
+/**
+ * GitHub Actions workflow commands: an error annotation on the input file for each affected or
+ * refused row, a warning for each unit to verify, a notice for acknowledged ones.
+ */
+import type { RowResult } from '../batch/run.js';
+import { rowView } from './row-view.js';
+
+/** Escaping as GitHub's toolkit does it: data and property values differ. */
+function data(s: string): string {
+  return s.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
+}
+function property(s: string): string {
+  return data(s).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
+}
+
+export function githubRows(rows: readonly RowResult[], file: string, model: number, serial: number | undefined): string {
+  let out = '';
+  for (const r of rows) {
+    const v = rowView(r);
+    if (v.status !== 'affected' && v.status !== 'verify' && v.status !== 'error') continue;
+    const acknowledged = r.kind === 'checked' ? r.result.acknowledged : undefined;
+    const level = acknowledged ? 'notice' : v.status === 'verify' ? 'warning' : 'error';
+    const unit = `${r.cells[model] ?? ''}${serial !== undefined && r.cells[serial] ? ` ${r.cells[serial]}` : ''}`;
+    const title = v.status === 'error' ? 'Row not checked' : `Recall (${v.status}): ${v.recallIds.join(' ')}`;
+    const message = [unit && `${unit}:`, acknowledged ? `acknowledged (${acknowledged.reason}).` : '', v.reason, v.action, v.checkUrls.join(' ')].filter(Boolean).join(' ');
+    out += `::${level} file=${property(file)},line=${r.line},title=${property(title)}::${data(message)}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * One self-contained HTML page a store manager can open: the counts at a glance, affected units
+ * first, then units to verify and rows not checked, and for each recall its hazard, remedy and
+ * disposal steps with links to the official pages. No scripts, no external requests.
+ */
+import type { Summary } from '../batch/summary.js';
+import { STATUSES } from '../core/result.js';
+import { whereToVerify } from '../core/where-to-verify.js';
+import type { Finding, Findings } from './findings.js';
+import { formatCount, formatDate } from './format.js';
+import type { RunMeta } from './json.js';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string) => s.replace(/[&<>"']/gu, (c) => ESCAPES[c]!);
+/** Only http(s) links are made clickable; anything else is shown as text. */
+const link = (url: string) => (/^https?:\/\//u.test(url) ? `<a href="${esc(url)}" rel="noreferrer">${esc(url)}</a>` : esc(url));
+
+const STYLE = `
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}
+h1{font-size:1.5rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
+.counts{display:flex;gap:.75rem;flex-wrap:wrap}.count{border:1px solid #ccc;border-radius:6px;padding:.5rem .9rem;min-width:7rem}
+.count b{display:block;font-size:1.6rem}.affected{border-color:#b00020;color:#b00020}.verify{border-color:#a15c00;color:#a15c00}.error{border-color:#555}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;vertical-align:top}
+.recall{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}.muted{color:#666}`;
+
+function rows(list: readonly Finding[]): string {
+  if (list.length === 0) return '<p class="muted">None.</p>';
+  const body = list
+    .map((f) => `<tr><td>${f.line}</td><td>${esc(f.model)}</td><td>${esc(f.serial)}</td><td>${esc(f.recallIds.join(' '))}</td><td>${f.acknowledged ? `<b>Acknowledged:</b> ${esc(f.acknowledged)}<br>` : ''}${esc(f.reason)} ${f.checkUrls.map(link).join(' ')}</td></tr>`)
+    .join('\n');
+  return `<table><thead><tr><th>Line</th><th>Model</th><th>Serial</th><th>Recalls</th><th>Why, and what to do</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+export function renderHtml(name: string, summary: Summary, findings: Findings, meta: RunMeta): string {
+  const by = (s: string) => findings.list.filter((f) => f.status === s);
+  const counts = [...STATUSES.map((s) => [s, summary.byStatus[s]] as const), ['skipped', summary.skipped.count] as const, ['error', summary.errors.count] as const]
+    .map(([s, n]) => `<div class="count ${s}" data-status="${s}"><b>${formatCount(n)}</b>${esc(s)}</div>`)
+    .join('');
+  const recalls = [...findings.recalls.values()]
+    .map((r) => {
+      const at = whereToVerify(r);
+      return `<section class="recall" id="${esc(r.id)}"><h3>${esc(r.title.value)}</h3>
+<p class="muted">${esc(r.id)} · ${esc(r.jurisdictions.value.join(', '))} · announced ${esc(formatDate(r.announced.value))} by ${esc(r.authority.value)}</p>
+<p><b>Hazard:</b> ${esc(r.hazard.value)}${r.incidents ? ` ${esc(r.incidents.value)}` : ''}</p>
+<p><b>Remedy:</b> ${r.remedies.map((x) => esc(x.value.description)).join(' <i>or</i> ')}</p>
+${r.proof ? `<p><b>The claim needs:</b></p><ul>${r.proof.value.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
+<p><b>Disposal:</b></p><ol>${r.disposal.value.waitForConfirmation ? '<li>Keep the unit until the manufacturer confirms the claim.</li>' : ''}${r.disposal.value.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>
+<p>Never put it in ${esc(r.disposal.value.never.length ? r.disposal.value.never.join(', ') : 'the trash, household recycling or a shop\'s battery bin')}.</p>
+${at ? `<p><b>${at.kind === 'checker' ? 'Check a serial' : 'Official notice'}:</b> ${link(at.url)}</p>` : ''}
+<p class="muted">Sources: ${r.references.map((x) => link(x.url)).join(' · ')}</p></section>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Recall check: ${esc(name)}</title><style>${STYLE}</style></head>
+<body>
+<h1>Recall check: ${esc(name)}</h1>
+<p class="muted">${formatCount(summary.rows)} rows checked with recall-check ${esc(meta.tool.version)}, data ${esc(meta.data.version)}.</p>
+<div class="counts">${counts}</div>
+${summary.byStatus.affected > 0 ? '<p><b>Stop selling the affected units below and quarantine them.</b></p>' : ''}
+<h2 id="affected">Affected units</h2>
+${rows(by('affected'))}
+<h2 id="verify">Units to verify with the manufacturer</h2>
+${rows(by('verify'))}
+<h2 id="errors">Rows that could not be checked</h2>
+${rows(by('error'))}
+${findings.dropped > 0 ? `<p class="muted">${formatCount(findings.dropped)} more findings are not listed; see the CSV or JSON report.</p>` : ''}
+<h2 id="recalls">The recalls</h2>
+${recalls || '<p class="muted">None.</p>'}
+</body></html>
+`;
+}

@@ -1,0 +1,57 @@
+/**
+ * A Markdown summary fit for a pull-request comment or a GitHub job summary: the counts, the
+ * affected units, the units to verify, and what to do for each recall.
+ */
+import type { Summary } from '../batch/summary.js';
+import { STATUSES } from '../core/result.js';
+import { whereToVerify } from '../core/where-to-verify.js';
+import type { Finding, Findings } from './findings.js';
+import { formatCount, formatDate } from './format.js';
+
+const SHOWN = 200;
+
+/** Table cells: no line breaks, no pipes, no HTML. */
+function cell(s: string): string {
+  return s.replace(/[\r\n]+/gu, ' ').replace(/\|/gu, '\\|').replace(/</gu, '&lt;').replace(/`/gu, "'");
+}
+
+function table(findings: readonly Finding[]): string[] {
+  const out = ['| line | model | serial | recalls | why |', '| ---: | --- | --- | --- | --- |'];
+  for (const f of findings.slice(0, SHOWN)) {
+    const why = f.acknowledged ? `acknowledged: ${f.acknowledged}` : f.reason;
+    out.push(`| ${f.line} | ${cell(f.model)} | ${cell(f.serial)} | ${f.recallIds.join(', ')} | ${cell(why)} |`);
+  }
+  if (findings.length > SHOWN) out.push('', `…and ${formatCount(findings.length - SHOWN)} more.`);
+  return out;
+}
+
+export function renderMarkdown(name: string, summary: Summary, findings: Findings): string {
+  const out = [`## Recall check: ${cell(name)}`, ''];
+  const affected = summary.byStatus.affected;
+  out.push(affected > 0 ? `**${formatCount(affected)} affected unit${affected === 1 ? '' : 's'}: stop selling them.**` : '**No affected units.**', '');
+  out.push('| status | rows |', '| --- | ---: |');
+  for (const s of STATUSES) out.push(`| ${s} | ${formatCount(summary.byStatus[s])} |`);
+  out.push(`| skipped | ${formatCount(summary.skipped.count)} |`, `| errors | ${formatCount(summary.errors.count)} |`, `| **total** | **${formatCount(summary.rows)}** |`, '');
+  const acked = summary.acknowledged.affected + summary.acknowledged.verify;
+  if (acked > 0) out.push(`${formatCount(acked)} finding${acked === 1 ? ' is' : 's are'} acknowledged in the configuration and do not fail the run.`, '');
+
+  const byStatus = (s: string) => findings.list.filter((f) => f.status === s);
+  for (const [status, title] of [['affected', 'Affected units'], ['verify', 'Units to verify with the manufacturer'], ['error', 'Rows that could not be checked']] as const) {
+    const list = byStatus(status);
+    if (list.length > 0) out.push(`### ${title}`, '', ...table(list), '');
+  }
+  if (findings.dropped > 0) out.push(`(${formatCount(findings.dropped)} more findings are not listed here; see the CSV or JSON report.)`, '');
+
+  if (findings.recalls.size > 0) {
+    out.push('### What to do', '');
+    for (const r of findings.recalls.values()) {
+      const at = whereToVerify(r);
+      out.push(`- **${cell(r.id)}** (${r.jurisdictions.value.join(', ')}, ${formatDate(r.announced.value)}): ${cell(r.hazard.value)}`);
+      out.push(`  Remedy: ${r.remedies.map((x) => cell(x.value.description)).join(' Or: ')}`);
+      out.push(`  Dispose: ${cell(r.disposal.value.steps.join(' '))}${r.disposal.value.never.length ? ` Never in ${cell(r.disposal.value.never.join(', '))}.` : ''}`);
+      if (at) out.push(`  Check: ${at.url}`);
+    }
+    out.push('');
+  }
+  return out.join('\n') + '\n';
+}

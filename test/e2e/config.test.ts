@@ -1,0 +1,208 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { definition, product, sourced } from '../helpers/definitions.js';
+import { runCli } from '../helpers/cli.js';
+
+const root = mkdtempSync(join(tmpdir(), 'recall-check-config-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let n = 0;
+/** A project directory holding the given files; a package.json marks it as the project root. */
+function project(files: Record<string, string>): string {
+  const dir = join(root, `p${n++}`);
+  mkdirSync(dir, { recursive: true });
+  if (!('package.json' in files)) writeFileSync(join(dir, 'package.json'), '{"name":"shop"}\n');
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+const countryOf = (cwd: string, args: string[] = [], env: Record<string, string> = {}) => {
+  const r = runCli(['A1263', 'A1B2C3D4E5F6G7H8', '--json', ...args], { cwd, env });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout).results[0].country;
+};
+
+describe('configuration discovery', () => {
+  it.each([
+    ['package.json key', { 'package.json': JSON.stringify({ name: 'shop', 'recall-check': { country: 'JP' } }) }],
+    ['.recall-checkrc (YAML)', { '.recall-checkrc': 'country: JP\n' }],
+    ['.recall-checkrc (JSON)', { '.recall-checkrc': '{"country": "JP"}' }],
+    ['.recall-checkrc.json', { '.recall-checkrc.json': '{"country": "JP"}' }],
+    ['.recall-checkrc.yaml', { '.recall-checkrc.yaml': 'country: JP\n' }],
+    ['recall-check.config.mjs', { 'recall-check.config.mjs': 'export default { country: "JP" };\n' }],
+    ['recall-check.config.cjs', { 'recall-check.config.cjs': 'module.exports = { country: "JP" };\n' }],
+  ])('%s', (_, files) => {
+    expect(countryOf(project(files))).toBe('JP');
+  });
+
+  it('is found from a subdirectory of the project', () => {
+    const dir = project({ '.recall-checkrc.json': '{"country": "JP"}', 'feeds/today/.keep': '' });
+    expect(countryOf(join(dir, 'feeds/today'))).toBe('JP');
+  });
+
+  it('--config names a file; --no-config ignores them all', () => {
+    const dir = project({ '.recall-checkrc.json': '{"country": "JP"}', 'ci/recall.json': '{"country": "CA"}' });
+    expect(countryOf(dir, ['--config', 'ci/recall.json'])).toBe('CA');
+    expect(countryOf(dir, ['--no-config'])).toBeUndefined();
+  });
+});
+
+describe('precedence: default < config < environment < command line', () => {
+  const dir = project({ '.recall-checkrc.json': '{"country": "JP", "maxDataAgeDays": 30}' });
+
+  it('each layer overrides the one before', () => {
+    expect(countryOf(project({}))).toBeUndefined();
+    expect(countryOf(dir)).toBe('JP');
+    expect(countryOf(dir, [], { RECALL_CHECK_COUNTRY: 'us' })).toBe('US');
+    expect(countryOf(dir, ['--country', 'CA'], { RECALL_CHECK_COUNTRY: 'us' })).toBe('CA');
+  });
+
+  it('config print shows the effective options and where each came from', () => {
+    const r = runCli(['config', 'print', '--json'], { cwd: dir, env: { RECALL_CHECK_FAIL_ON: 'affected' } });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.configFile).toBe(join(dir, '.recall-checkrc.json'));
+    expect(doc.options).toMatchObject({ country: 'JP', maxDataAgeDays: 30, failOn: 'affected', format: 'table' });
+    expect(doc.sources).toMatchObject({
+      country: `config ${join(dir, '.recall-checkrc.json')}`,
+      failOn: 'env RECALL_CHECK_FAIL_ON',
+      format: 'default',
+    });
+    const text = runCli(['config', 'print'], { cwd: dir }).stdout;
+    expect(text).toMatch(/^country +JP +config .*\.recall-checkrc\.json$/mu);
+    expect(text).toMatch(/^failOn +verify +default$/mu);
+  });
+});
+
+describe('bad values: one error naming where, exit 2', () => {
+  const expectError = (r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /u);
+  };
+
+  it('an unknown key names the file and the key', () => {
+    const dir = project({ '.recall-checkrc.json': '{"country": "US", "colour": "red"}' });
+    expectError(runCli(['A1263'], { cwd: dir }), /\.recall-checkrc\.json at \$: Unrecognized key: "colour"/u);
+  });
+
+  it.each([
+    ['country', '{"country": "USA"}', /at \$\.country: use a two-letter ISO 3166 country code/u],
+    ['maxDataAgeDays', '{"maxDataAgeDays": "soon"}', /at \$\.maxDataAgeDays: /u],
+    ['failOn', '{"failOn": "sometimes"}', /at \$\.failOn: /u],
+    ['format', '{"format": "xml"}', /at \$\.format: /u],
+    ['columns', '{"columns": {"sku": "SKU"}}', /at \$\.columns: Unrecognized key: "sku"/u],
+    ['dataDirs', '{"dataDirs": "data"}', /at \$\.dataDirs: /u],
+    ['acknowledgements without a reason', '{"acknowledgements": [{"serial": "A1"}]}', /at \$\.acknowledgements\[0\]\.reason: /u],
+    ['acknowledgements without a target', '{"acknowledgements": [{"reason": "done"}]}', /at \$\.acknowledgements\[0\]: an acknowledgement needs at least one of recall, model or serial/u],
+    ['acknowledgements with a bad date', '{"acknowledgements": [{"serial": "A1", "reason": "x", "expires": "soon"}]}', /at \$\.acknowledgements\[0\]\.expires: use a date as YYYY-MM-DD/u],
+  ])('%s', (_, content, pattern) => {
+    expectError(runCli(['A1263'], { cwd: project({ '.recall-checkrc.json': content }) }), pattern);
+  });
+
+  it('a configuration file that is not valid JSON or YAML', () => {
+    expectError(runCli(['A1263'], { cwd: project({ '.recall-checkrc.json': '{"country": ' }) }), /usage error: .*\.recall-checkrc\.json: cannot be read/u);
+  });
+
+  it('a --config file that does not exist', () => {
+    expectError(runCli(['A1263', '--config', 'nope.json'], { cwd: project({}) }), /nope\.json: no such configuration file/u);
+  });
+
+  it.each([
+    ['RECALL_CHECK_FAIL_ON', 'sometimes', /environment variable RECALL_CHECK_FAIL_ON: "sometimes" is not one of affected, verify, never/u],
+    ['RECALL_CHECK_COUNTRY', 'Narnia', /environment variable RECALL_CHECK_COUNTRY: "Narnia" is not a two-letter ISO 3166 country code/u],
+    ['RECALL_CHECK_MAX_DATA_AGE_DAYS', '-1', /environment variable RECALL_CHECK_MAX_DATA_AGE_DAYS: "-1" is not a whole number of days/u],
+  ])('environment %s=%s', (name, value, pattern) => {
+    expectError(runCli(['A1263'], { cwd: project({}), env: { [name]: value } }), pattern);
+  });
+
+  it('a bad --fail-on flag', () => {
+    expectError(runCli(['A1263', '--fail-on', 'sometimes']), /--fail-on: "sometimes" is not one of affected, verify, never/u);
+  });
+});
+
+describe('--fail-on', () => {
+  const inv = join(project({ 'inv.csv': 'model,serial,country\nA3102,ACCJRU1D16400900,AU\nA1263,A1B2C3D4E5F6G7H8,US\n', 'verify.csv': 'model,serial\nA1263,A1B2C3D4E5F6G7H8\n', 'broken.csv': 'model,serial\nA1263\n' }), 'x');
+  const file = (name: string) => join(inv, '..', name);
+  it.each([
+    ['verify (default)', [], 1, 3],
+    ['verify', ['--fail-on', 'verify'], 1, 3],
+    ['affected', ['--fail-on', 'affected'], 1, 0],
+    ['never', ['--fail-on', 'never'], 0, 0],
+  ])('%s', (_, args, affectedCode, verifyCode) => {
+    expect(runCli(['batch', file('inv.csv'), ...args]).code).toBe(affectedCode);
+    expect(runCli(['batch', file('verify.csv'), ...args]).code).toBe(verifyCode);
+    expect(runCli(['A1263', 'A1B2C3D4E5F6G7H8', ...args]).code).toBe(verifyCode);
+  });
+  it('never masks exit 2', () => {
+    expect(runCli(['batch', file('broken.csv'), '--fail-on', 'never']).code).toBe(2);
+  });
+});
+
+describe('acknowledgements', () => {
+  const acks = (list: object[]) => JSON.stringify({ acknowledgements: list });
+  const inventory = 'model,serial,country\nA3102,ACCJRU1D16400900,AU\nA3102,ACCJRU1D16400901,AU\n';
+
+  it('an acknowledged finding is still reported, with its reason, but does not fail the run', () => {
+    const dir = project({
+      'inv.csv': inventory,
+      '.recall-checkrc.json': acks([
+        { serial: 'accjru1d 1640 0900', reason: 'quarantined 2026-11-02, RMA 1182' },
+        { recall: 'anker-r4-au-2024', serial: 'ACCJRU1D16400901', reason: 'returned to supplier' },
+      ]),
+    });
+    const r = runCli(['batch', 'inv.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^2 +affected .*\[acknowledged: quarantined 2026-11-02, RMA 1182\]/mu);
+    expect(r.stdout).toMatch(/^3 +affected .*\[acknowledged: returned to supplier\]/mu);
+    expect(r.stderr).toMatch(/affected +2 +2 acknowledged \(not failing the run\)/u);
+    const rows = runCli(['batch', 'inv.csv', '-f', 'ndjson'], { cwd: dir }).stdout.trimEnd().split('\n').slice(1, -1).map((l) => JSON.parse(l));
+    expect(rows.map((x) => x.acknowledged)).toEqual([{ reason: 'quarantined 2026-11-02, RMA 1182' }, { reason: 'returned to supplier' }]);
+    const single = runCli(['A3102', 'ACCJRU1D16400900', '--country', 'AU'], { cwd: dir });
+    expect(single.code).toBe(0);
+    expect(single.stdout).toContain('Acknowledged in your configuration: quarantined 2026-11-02, RMA 1182. It does not fail the run.');
+  });
+
+  it('an expired acknowledgement no longer applies, and says so', () => {
+    const dir = project({ 'inv.csv': inventory, '.recall-checkrc.json': acks([{ model: 'A3102', reason: 'stock returned', expires: '2026-01-31' }]) });
+    const r = runCli(['batch', 'inv.csv'], { cwd: dir, env: { RECALL_CHECK_NOW: '2026-02-01' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('recall-check: acknowledgement (model A3102) expired on 2026-01-31 and no longer applies: 2 findings it would cover now count');
+    const before = runCli(['batch', 'inv.csv'], { cwd: dir, env: { RECALL_CHECK_NOW: '2026-01-31' } });
+    expect(before.code).toBe(0);
+  });
+
+  it('an acknowledgement that matched nothing is listed as unused', () => {
+    const dir = project({ 'inv.csv': inventory, '.recall-checkrc.json': acks([{ serial: 'ACCJRU1D16400900', reason: 'q' }, { recall: 'anker-r4-us-2024', reason: 'not ours' }]) });
+    const r = runCli(['batch', 'inv.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('recall-check: acknowledgement (recall anker-r4-us-2024) matched nothing in this run: remove it if it is no longer needed');
+    expect(r.stderr).not.toContain('(serial ACCJRU1D16400900) matched nothing');
+  });
+});
+
+describe('dataDirs: an organisation\'s own definitions beside the bundled ones', () => {
+  it('are validated and used', () => {
+    const own = definition({ id: 'acme-widget-2026', brand: 'Acme', products: [product({ model: 'W100', scope: sourced({ kind: 'all-units' as const }) })] });
+    const dir = project({ 'recalls/acme.json': JSON.stringify(own), '.recall-checkrc.json': '{"dataDirs": ["recalls"]}' });
+    expect(runCli(['data', 'build', 'recalls'], { cwd: dir }).code).toBe(0);
+    const r = runCli(['W100', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).results[0].matches[0].recallId).toBe('acme-widget-2026');
+    // The bundled recalls are still there.
+    expect(runCli(['A1263'], { cwd: dir }).code).toBe(3);
+  });
+
+  it('a broken one is refused before any verdict', () => {
+    const dir = project({ 'recalls/manifest.json': '{}', '.recall-checkrc.json': '{"dataDirs": ["recalls"]}' });
+    const r = runCli(['A1263'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/recalls\/manifest\.json/u);
+  });
+});
