@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'recall-check-formats-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const inv = join(dir, 'inv.csv');
+writeFileSync(inv, ['model,serial,country', 'A3102,ACCJRU1D16400900,AU', 'A1263,A1B2C3D4E5F6G7H8,US', 'A1263', 'A9999,1,US', 'A1263,"<script>alert(1)</script>",US'].join('\n') + '\n');
+
+describe('--format github', () => {
+  it('annotates the input file: error for affected and unreadable rows, warning for verify', () => {
+    const r = runCli(['batch', inv, '-f', 'github']);
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(new RegExp(`^::error file=${inv},line=2,title=Recall \\(affected\\)%3A anker-r4-au-2024::A3102 ACCJRU1D16400900: The serial is in the published range`, 'u'));
+    expect(lines[1]).toMatch(/^::warning file=.*,line=3,title=Recall \(verify\)%3A anker-a1263-us-2025::A1263 A1B2C3D4E5F6G7H8: /u);
+    expect(lines[2]).toMatch(/^::error file=.*,line=4,title=Row not checked::A1263: line 4: expected 3 fields, got 1/u);
+    expect(lines[3]).toMatch(/^::warning file=.*,line=6,/u);
+  });
+
+  it('appends a Markdown summary to $GITHUB_STEP_SUMMARY when it is set', () => {
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    runCli(['batch', inv, '-f', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    const md = readFileSync(summary, 'utf8');
+    expect(md.startsWith('# earlier step\n## Recall check: ')).toBe(true);
+    expect(md).toContain('| affected | 1 |');
+  });
+});
+
+describe('--format markdown', () => {
+  it('counts, affected units, units to verify, and what to do per recall', () => {
+    const r = runCli(['batch', inv, '-f', 'markdown']);
+    expect(r.stdout).toContain('**1 affected unit: stop selling them.**');
+    expect(r.stdout).toContain('| **total** | **5** |');
+    expect(r.stdout).toMatch(/### Affected units\n\n\| line \| model \| serial \| recalls \| why \|\n\| ---: \| --- \| --- \| --- \| --- \|\n\| 2 \| A3102 \| ACCJRU1D16400900 \| anker-r4-au-2024 \|/u);
+    expect(r.stdout).toContain('### What to do');
+    expect(r.stdout).toMatch(/- \*\*anker-r4-au-2024\*\* \(AU, Jul 2024\): /u);
+    // Cell text cannot break the table or inject HTML.
+    expect(r.stdout).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+});
+
+describe('--format sarif', () => {
+  it('is valid SARIF 2.1.0: one rule per recall, one result per finding with its line', () => {
+    const r = runCli(['batch', inv, '-f', 'sarif']);
+    const log = JSON.parse(r.stdout);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    // The official schema has a pattern that is only valid without the u flag.
+    const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    // The validator is not a rubber stamp: a result without a message is rejected.
+    expect(validate({ ...log, runs: [{ ...log.runs[0], results: [{ ruleId: 'x' }] }] })).toBe(false);
+    const run = log.runs[0];
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['anker-r4-au-2024', 'anker-a1263-us-2025', 'recall-check/row-not-checked']));
+    expect(run.results.map((x: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => [x.ruleId, x.level, x.locations[0]!.physicalLocation.region.startLine])).toEqual([
+      ['anker-r4-au-2024', 'error', 2],
+      ['anker-a1263-us-2025', 'warning', 3],
+      ['recall-check/row-not-checked', 'error', 4],
+      ['anker-a1263-us-2025', 'warning', 6],
+    ]);
+  });
+});
+
+describe('--format html', () => {
+  it('one self-contained page: counts, affected first, escaped cells, no external requests', () => {
+    const out = join(dir, 'report.html');
+    const r = runCli(['batch', inv, '-f', 'html', '-o', out]);
+    expect(r.code).toBe(2);
+    const html = readFileSync(out, 'utf8');
+    expect(html.indexOf('id="affected"')).toBeLessThan(html.indexOf('id="verify"'));
+    expect(html).toContain('<div class="count affected" data-status="affected"><b>1</b>affected</div>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|<link|<img|src=/u);
+    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+  });
+});
