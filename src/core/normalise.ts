@@ -73,6 +73,25 @@ export function cleanModel(raw: string): Normalised {
 function normalise(raw: string, prefix: RegExp): Normalised {
   // Most values in an inventory are already clean; they need none of the work below.
   if (CLEAN.test(raw) && !SCIENTIFIC.test(raw)) return cleanModel(raw);
+  // One pass can expose more to do: upper-casing can denormalise Unicode, and removing spaces can
+  // reveal a prefix ("S N: …"). Repeat until nothing changes, so normalising is idempotent.
+  let result = normaliseOnce(raw, prefix);
+  for (let i = 0; i < 4; i++) {
+    const again = normaliseOnce(result.value, prefix);
+    if (again.value === result.value) break;
+    const suspicions = [...result.suspicions, ...again.suspicions.filter((x) => !result.suspicions.some((y) => y.code === x.code))];
+    result = { input: raw, value: again.value, changes: mergeChanges(result.changes, again.changes), suspicions };
+  }
+  return result;
+}
+
+function mergeChanges(a: Change[], b: Change[]): Change[] {
+  const out = [...a];
+  for (const c of b) if (!out.some((x) => x.code === c.code && x.detail === c.detail)) out.push(c);
+  return out;
+}
+
+function normaliseOnce(raw: string, prefix: RegExp): Normalised {
   const changes: Change[] = [];
   const suspicions: Suspicion[] = [];
   let value = raw.normalize('NFKC');

@@ -83,3 +83,16 @@ describe('normaliseCountry', () => {
     ['1', undefined],
   ])('%j → %s', (raw, value) => expect(normaliseCountry(raw)).toBe(value));
 });
+
+describe('regressions found by the property tests', () => {
+  it('upper-casing can undo NFKC (ῧ → Ϋ͂): normalising again changes nothing', () => {
+    const once = normaliseSerial('\u1fe7x').value;
+    expect(normaliseSerial(once).value).toBe(once);
+    expect(once).toBe(once.normalize('NFKC'));
+  });
+  it('removing spaces can reveal a prefix ("S N: A1B2"): it is removed too', () => {
+    expect(normaliseSerial('SN: SN: A1B2').value).toBe('A1B2');
+    expect(normaliseSerial('S N: A1B2').value).toBe('A1B2');
+  });
+});
+
