@@ -3,11 +3,12 @@
  * refused row, a warning for each unit to verify, a notice for acknowledged ones.
  */
 import type { RowResult } from '../batch/run.js';
+import { stripControl } from './format.js';
 import { rowView } from './row-view.js';
 
-/** Escaping as GitHub's toolkit does it: data and property values differ. */
+/** Escaping as GitHub's toolkit does it (data and property values differ); no terminal controls. */
 function data(s: string): string {
-  return s.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
+  return stripControl(s).replace(/%/gu, '%25');
 }
 function property(s: string): string {
   return data(s).replace(/:/gu, '%3A').replace(/,/gu, '%2C');

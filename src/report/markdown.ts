@@ -6,13 +6,13 @@ import type { Summary } from '../batch/summary.js';
 import { STATUSES } from '../core/result.js';
 import { whereToVerify } from '../core/where-to-verify.js';
 import type { Finding, Findings } from './findings.js';
-import { formatCount, formatDate } from './format.js';
+import { formatCount, formatDate, stripControl } from './format.js';
 
 const SHOWN = 200;
 
-/** Table cells: no line breaks, no pipes, no HTML. */
+/** Table cells: no line breaks or control characters, no pipes, no HTML. */
 function cell(s: string): string {
-  return s.replace(/[\r\n]+/gu, ' ').replace(/\|/gu, '\\|').replace(/</gu, '&lt;').replace(/`/gu, "'");
+  return stripControl(s).replace(/\|/gu, '\\|').replace(/</gu, '&lt;').replace(/`/gu, "'");
 }
 
 function table(findings: readonly Finding[]): string[] {

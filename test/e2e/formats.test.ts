@@ -80,3 +80,34 @@ describe('--format html', () => {
     expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
   });
 });
+
+describe('hostile cells in every format', () => {
+  const hostile = join(dir, 'hostile.csv');
+  writeFileSync(hostile, ['model,serial,note', 'A1263,"A1B2\n=HYPERLINK(""http://x"")",\u001b[2J\u001b[31mred', 'A1263," =1+1",\u00a0@SUM(A1)', 'A1263,"x|y</td><script>",`code`'].join('\n') + '\n');
+  const ESC = /\u001b/u;
+
+  it.each(['table', 'markdown', 'github', 'html'])('%s: no terminal escape sequences get through', (format) => {
+    const r = runCli(['batch', hostile, '-f', format]);
+    expect(r.stdout).not.toMatch(ESC);
+  });
+
+  it('github: a line break in a cell cannot start a new workflow command', () => {
+    const r = runCli(['batch', hostile, '-f', 'github']);
+    for (const line of r.stdout.trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning|notice) file=/u);
+  });
+
+  it('markdown: cells cannot break the table or inject HTML', () => {
+    const r = runCli(['batch', hostile, '-f', 'markdown']);
+    const rowsOf = r.stdout.split('\n').filter((l) => l.startsWith('| 2 ') || l.startsWith('| 4 ') || l.startsWith('| 5 '));
+    expect(rowsOf.length).toBeGreaterThan(0);
+    for (const l of rowsOf) expect(l.split(/(?<!\\)\|/u)).toHaveLength(7);
+    expect(r.stdout).not.toContain('<script>');
+  });
+
+  it('csv: a cell with a line break then = stays one quoted cell; leading space or NBSP before a formula is neutralised', () => {
+    const r = runCli(['batch', hostile, '-f', 'csv']);
+    expect(r.stdout).toContain('"A1B2\n=HYPERLINK(""http://x"")"');
+    expect(r.stdout).toContain(`"' =1+1"`);
+    expect(r.stdout).toContain(`"'\u00a0@SUM(A1)"`);
+  });
+});
