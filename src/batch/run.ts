@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../core/catalog.js';
 import { RecallCheckError } from '../core/errors.js';
-import { checkModel } from '../core/match.js';
+import { checkModel, noRecall } from '../core/match.js';
 import { CLEAN, cleanModel, type Normalised, normaliseCountry, normaliseModel } from '../core/normalise.js';
 import type { CheckResult, Status } from '../core/result.js';
 import type { Readable } from 'node:stream';
@@ -195,7 +195,7 @@ type Checker = (model: string, serial: string | undefined, country: string | und
 function memoised(catalog: Catalog): Checker {
   const models = new Map<string, Normalised>();
   return (raw, serial, country) => {
-    if (CLEAN.test(raw) && catalog.lookup(raw).length === 0) return checkModel(catalog, cleanModel(raw), undefined, undefined);
+    if (CLEAN.test(raw) && catalog.lookup(raw).length === 0) return noRecall(catalog, cleanModel(raw));
     let model = models.get(raw);
     if (!model) {
       model = normaliseModel(raw);

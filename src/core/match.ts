@@ -23,6 +23,13 @@ const NOT_IN_DATA: Reason = { code: 'model-not-in-data' };
 const ONLY_NOT_IN_DATA: Reason[] = [NOT_IN_DATA];
 const NO_MATCHES: RecallMatch[] = [];
 
+/** The result for a model no recall covers: the one place it is built. */
+export function noRecall(catalog: Catalog, model: Normalised): CheckResult {
+  const similar = catalog.similar(model.value);
+  const reasons: Reason[] = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: similar }] : ONLY_NOT_IN_DATA;
+  return { model, status: 'no-recall', reasons, matches: NO_MATCHES };
+}
+
 export function check(catalog: Catalog, input: CheckInput): CheckResult {
   return checkModel(catalog, normaliseModel(input.model), input.serial, input.country);
 }
@@ -43,11 +50,7 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
       globalReasons.push({ code: 'model-non-ascii', characters: chars, suggestion: guess });
     }
   }
-  if (entries.length === 0) {
-    const similar = catalog.similar(model.value);
-    const reasons: Reason[] = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: similar }] : ONLY_NOT_IN_DATA;
-    return { model, status: 'no-recall', reasons, matches: NO_MATCHES };
-  }
+  if (entries.length === 0) return noRecall(catalog, model);
 
   const serial = serialText?.trim() ? normaliseSerial(serialText) : undefined;
   const suspectReason = globalReasons[0];
