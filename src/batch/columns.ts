@@ -58,7 +58,9 @@ export function mapColumns(header: string[], opts: ColumnOptions, file: string):
 
   const model = named('model', opts.modelColumn) ?? bySynonym('model');
   if (model === undefined) {
-    throw new RecallCheckError('input', [{ file, line: 1, message: `no model column found. Columns found: ${found || '(none)'}. Name it with --model-column "<column>".` }]);
+    const oneCell = header.length === 1 && /[,;\t|]/u.test(header[0]!);
+    const hint = oneCell ? ' The header is one cell holding a delimiter: set the right one with --delimiter.' : ` Name it with --model-column "<column>".`;
+    throw new RecallCheckError('input', [{ file, line: 1, message: `no model column found. Columns found: ${found || '(none)'}.${hint}` }]);
   }
   const serial = named('serial', opts.serialColumn) ?? bySynonym('serial');
   const country = named('country', opts.countryColumn) ?? bySynonym('country');

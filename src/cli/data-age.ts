@@ -2,6 +2,7 @@
  * The data-age warning: recall data goes stale, and a check against old data can miss a recall
  * announced since. One line on stderr, never on stdout.
  */
+import { RecallCheckError } from '../core/errors.js';
 import type { Io } from './io.js';
 
 export const DEFAULT_MAX_DATA_AGE_DAYS = 90;
@@ -9,7 +10,12 @@ export const DEFAULT_MAX_DATA_AGE_DAYS = 90;
 /** Today, or the date in RECALL_CHECK_NOW (YYYY-MM-DD), which tests use to fix the clock. */
 export function today(env: Io['env']): Date {
   const fixed = env.RECALL_CHECK_NOW;
-  return fixed ? new Date(`${fixed.slice(0, 10)}T00:00:00Z`) : new Date();
+  if (!fixed) return new Date();
+  const date = new Date(`${fixed}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(fixed) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== fixed) {
+    throw new RecallCheckError('usage', `environment variable RECALL_CHECK_NOW: "${fixed}" is not a date as YYYY-MM-DD; unset it to use today`);
+  }
+  return date;
 }
 
 export function dataAgeDays(generated: string, now: Date): number {

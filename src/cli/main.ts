@@ -14,6 +14,10 @@ import { EXIT } from './exit-code.js';
 import type { Io } from './io.js';
 
 export async function run(argv: string[]): Promise<void> {
+  // A reader that goes away (| head) is not an error: stop writing, quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
   process.exitCode = await main(argv.slice(2), io);
 }
@@ -106,14 +110,20 @@ export async function main(args: string[], io: Io): Promise<number> {
     .option('--model <model>', 'only recalls of this model')
     .option('--json', 'print JSON')
     .option('--data-dir <dir>', 'use recall definitions from this directory')
-    .action(async (opts) => setCode(await listCommand(io, opts)));
+    .option('--extra-data-dir <dir...>', 'also use the definitions in these directories')
+    .option('--config <file>', 'read options from this configuration file')
+    .option('--no-config', 'ignore configuration files')
+    .action(async (opts, cmd: Command) => setCode(await listCommand(io, opts, cmd)));
   program
     .command('show')
     .description('everything known about a recall (by id) or about the recalls of a model')
     .argument('<recall-id|model>', 'e.g. anker-a1263-us-2025, or A1263')
     .option('--json', 'print the definitions as JSON')
     .option('--data-dir <dir>', 'use recall definitions from this directory')
-    .action(async (what: string, opts) => setCode(await showCommand(io, what, opts)));
+    .option('--extra-data-dir <dir...>', 'also use the definitions in these directories')
+    .option('--config <file>', 'read options from this configuration file')
+    .option('--no-config', 'ignore configuration files')
+    .action(async (what: string, opts, cmd: Command) => setCode(await showCommand(io, what, opts, cmd)));
 
   const data = program.command('data').description('work with recall definitions');
   data

@@ -7,7 +7,8 @@ import { jsonPath, type Problem } from '../core/errors.js';
 import { FAIL_ON } from './fail-on.js';
 import { FORMATS } from '../cli/formats.js';
 
-const date = z.iso.date({ message: 'use a date as YYYY-MM-DD' });
+// YAML reads an unquoted 2027-03-31 as a date, not a string: take both.
+const date = z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.iso.date({ message: 'use a date as YYYY-MM-DD' }));
 
 export const AcknowledgementSchema = z
   .strictObject({

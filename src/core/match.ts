@@ -139,7 +139,10 @@ function applyRules(rules: SerialRule[], serial: string): { verify: Reason[]; ex
       case 'never-contains': {
         const found = rule.characters.filter((c) => serial.includes(c));
         if (found.length > 0) {
-          const suggestion = serial.replaceAll('O', '0').replaceAll('I', '1');
+          // The usual misreads of letters a manufacturer never uses: O for 0, I for 1.
+          let suggestion = serial;
+          if (found.includes('O')) suggestion = suggestion.replaceAll('O', '0');
+          if (found.includes('I')) suggestion = suggestion.replaceAll('I', '1');
           verify.push(suggestion !== serial
             ? { code: 'serial-excluded-characters', characters: found, suggestion }
             : { code: 'serial-excluded-characters', characters: found });

@@ -27,7 +27,7 @@ export function reasonMessage(reason: Reason): string {
     case 'serial-missing':
       return 'No serial number given, and the recall depends on it.';
     case 'serial-excluded-characters':
-      return `The serial contains ${list(reason.characters)}, which the manufacturer says never occur in its serials: probably a misread${reason.suggestion ? ` (did you mean ${reason.suggestion}?)` : ''}.`;
+      return `The serial contains ${list(reason.characters)}; the manufacturer says ${reason.characters.length > 1 ? 'these letters are' : 'this letter is'} never used in its serials, so it is probably a misread${reason.suggestion ? ` (did you mean ${reason.suggestion}?)` : ''}.`;
     case 'serial-non-ascii':
       return `The serial contains non-ASCII character${reason.characters.length > 1 ? 's' : ''} ${list(reason.characters)} that look like letters or digits${reason.suggestion ? ` (did you mean ${reason.suggestion}?)` : ''}.`;
     case 'serial-spreadsheet-mangled':
@@ -35,11 +35,11 @@ export function reasonMessage(reason: Reason): string {
     case 'serial-invalid-characters':
       return `The serial contains ${list(reason.characters)}, which serial numbers do not contain: re-type it from the label.`;
     case 'serial-too-short':
-      return `The serial has ${reason.actual} characters; this recall's serials have ${reason.expected}. It may be incomplete: re-type it from the label.`;
+      return `The serial has ${reason.actual} character${reason.actual === 1 ? '' : 's'}; this recall's serials have ${reason.expected}. It may be incomplete: re-type it from the label.`;
     case 'serial-wrong-length':
       return reason.excludes
-        ? `The serial has ${reason.actual} characters; the manufacturer says units whose serial is not ${reason.expected} characters long are not in this recall. Check you copied it exactly.`
-        : `The serial has ${reason.actual} characters; this recall's serials have ${reason.expected}.`;
+        ? `The serial has ${reason.actual} character${reason.actual === 1 ? '' : 's'}; the manufacturer says units whose serial is not ${reason.expected} characters long are not in this recall. Check you copied it exactly.`
+        : `The serial has ${reason.actual} character${reason.actual === 1 ? '' : 's'}; this recall's serials have ${reason.expected}.`;
     case 'serial-wrong-prefix':
       return reason.excludes
         ? `The serial does not start with "${reason.expected}"; the manufacturer says such units are not in this recall.`
@@ -53,7 +53,7 @@ export function reasonMessage(reason: Reason): string {
     case 'model-matched-sku':
       return `${reason.sku} is a declared variant (SKU) of model ${reason.model}.`;
     case 'model-not-in-data':
-      return 'No recall for this model is in the bundled data. This is not a safety clearance: newer recalls may exist, and unrecalled products can still fail.';
+      return 'No recall for this model is in the recall data. This is not a safety clearance: newer recalls may exist (recall-check data info shows the data\'s age), and unrecalled products can still fail; the manufacturer or your product-safety authority has the latest notices.';
     case 'similar-models':
       return `Recalled models with similar codes: ${reason.models.join(', ')}. Check the model number on the label; codes must match exactly.`;
   }

@@ -5,7 +5,7 @@
  * The bundled data was validated with the zod schema at build time, so here its files only have to
  * match the manifest's checksums. Any other directory (`--data-dir`) is also validated in full.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Problem, RecallCheckError } from '../core/errors.js';
 import { packageRoot } from '../package-root.js';
@@ -28,7 +28,9 @@ export interface LoadOptions {
 export const BUNDLED_DATA_DIR = join(packageRoot(), 'data');
 
 export const REBUILD_HINT = (dir: string) =>
-  `If you changed the definitions on purpose, rebuild the manifest: recall-check data build ${dir}. Otherwise reinstall recall-check to restore the data.`;
+  dir === BUNDLED_DATA_DIR
+    ? `If you changed the bundled definitions on purpose, rebuild the manifest: npm run data:build. Otherwise reinstall recall-check to restore its data.`
+    : `If you changed the definitions on purpose, rebuild the manifest: recall-check data build ${dir}`;
 
 export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadOptions = {}): Promise<Dataset> {
   const manifestPath = join(dir, MANIFEST_FILE);
@@ -36,6 +38,9 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
     throw new RecallCheckError('data', problems, REBUILD_HINT(dir));
   };
 
+  if (!existsSync(dir)) {
+    throw new RecallCheckError('data', [{ file: dir, message: 'no such data directory: check the path given with --data-dir, --extra-data-dir or dataDirs' }]);
+  }
   let manifestText: string;
   try {
     manifestText = readFileSync(manifestPath, 'utf8');
@@ -77,7 +82,8 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
     }
     if (sha256(bytes) !== entry.sha256) {
       problems.push({ file, message: 'checksum mismatch: the file changed after the manifest was built' });
-      continue;
+      // Validating anyway lists what else is wrong with the change, in the same run.
+      if (!validation) continue;
     }
     const text = bytes.toString('utf8');
     const parsed = parseJson(text);

@@ -4,7 +4,7 @@
  */
 import type { RowResult } from '../batch/run.js';
 import { stripControl } from './format.js';
-import { rowView } from './row-view.js';
+import { rowView, sentence } from './row-view.js';
 
 /** Escaping as GitHub's toolkit does it (data and property values differ); no terminal controls. */
 function data(s: string): string {
@@ -23,7 +23,7 @@ export function githubRows(rows: readonly RowResult[], file: string, model: numb
     const level = acknowledged ? 'notice' : v.status === 'verify' ? 'warning' : 'error';
     const unit = `${r.cells[model] ?? ''}${serial !== undefined && r.cells[serial] ? ` ${r.cells[serial]}` : ''}`;
     const title = v.status === 'error' ? 'Row not checked' : `Recall (${v.status}): ${v.recallIds.join(' ')}`;
-    const message = [unit && `${unit}:`, acknowledged ? `acknowledged (${acknowledged.reason}).` : '', v.reason, v.action, v.checkUrls.join(' ')].filter(Boolean).join(' ');
+    const message = [unit && `${unit}:`, acknowledged ? `acknowledged (${acknowledged.reason}).` : '', sentence(v.reason), sentence(v.action), v.checkUrls.join(' ')].filter(Boolean).join(' ');
     out += `::${level} file=${property(file)},line=${r.line},title=${property(title)}::${data(message)}\n`;
   }
   return out;

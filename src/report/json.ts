@@ -4,9 +4,17 @@
  */
 import { reasonMessage } from '../core/messages.js';
 import { whereToVerify } from '../core/where-to-verify.js';
+import { toolVersion } from '../version.js';
 import type { CheckResult, Reason } from '../core/result.js';
 
 export const JSON_SCHEMA_VERSION = 1;
+
+export function runMeta(data: { manifest: { datasetVersion: string; generated: string; schemaVersion: number } }): RunMeta {
+  return {
+    tool: { name: 'recall-check', version: toolVersion() },
+    data: { version: data.manifest.datasetVersion, generated: data.manifest.generated, schemaVersion: data.manifest.schemaVersion },
+  };
+}
 
 export interface RunMeta {
   tool: { name: string; version: string };

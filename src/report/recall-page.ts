@@ -43,7 +43,7 @@ export function mark(f: Fact<unknown>): string {
   return f.confidence === 'medium' ? '*' : '';
 }
 
-export function renderRecall(r: RecallDefinition, products: readonly Product[], opts: RecallPageOptions, verdict?: Verdict): string {
+export function renderRecall(r: RecallDefinition, products: readonly Product[], opts: RecallPageOptions, verdict?: Verdict, alsoIn: readonly RecallDefinition[] = verdict?.alsoIn ?? []): string {
   const { style, width } = opts;
   const out: string[] = [];
   const field = (label: string, text: string, indent = '') =>
@@ -59,8 +59,8 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   field('Recall', `${r.title.value}${mark(r.title)}`);
   field('Where sold', `${r.jurisdictions.value.join(', ')}${mark(r.jurisdictions)}${r.jurisdictions.note ? ` (${r.jurisdictions.note})` : ''}`);
   field('Announced', `${formatDate(r.announced.value)}${mark(r.announced)} by ${r.authority.value}${mark(r.authority)}${r.recallNumber ? `, recall number ${r.recallNumber.value}${mark(r.recallNumber)}` : ''}`);
-  if (verdict && verdict.alsoIn.length > 0) {
-    field('Also', `recalled in ${verdict.alsoIn.map((o) => `${o.jurisdictions.value.join(', ')} (${formatDate(o.announced.value)}, ${o.id})`).join('; ')}`);
+  if (alsoIn.length > 0) {
+    field('Also', `recalled in ${alsoIn.map((o) => `${o.jurisdictions.value.join(', ')} (${formatDate(o.announced.value)}, ${o.id})`).join('; ')}`);
   }
   const scale = [
     r.units ? `about ${formatCount(r.units.value)} units${mark(r.units)}` : undefined,
@@ -76,7 +76,7 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
       p.manufactured ? `made ${formatWindow(p.manufactured.value)}${mark(p.manufactured)}` : undefined,
       p.sold ? `sold ${formatWindow(p.sold.value)}${mark(p.sold)}${p.sold.note ? ` (${p.sold.note})` : ''}` : undefined,
     ].filter(Boolean);
-    if (pscale.length > 0) field('Scope', pscale.join('; '), indent);
+    if (pscale.length > 0) field(products.length > 1 ? 'Scope' : 'This model', pscale.join('; '), indent);
     if (p.skus) field('SKUs', `${p.skus.value.join(', ')}${mark(p.skus)}`, indent);
     if (p.colours) field('Colours', `${p.colours.value.join(', ')}${mark(p.colours)}${p.excludedColours ? `; not ${p.excludedColours.value.join(', ')}` : ''}`, indent);
     else if (p.excludedColours) field('Colours', `all but ${p.excludedColours.value.join(', ')}${mark(p.excludedColours)}`, indent);
@@ -110,7 +110,7 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   const steps = d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.', ...d.steps] : d.steps;
   steps.forEach((s, i) => step(`${i + 1}.`, s));
   out.push(wrap(d.never.length > 0
-    ? `Never put it in ${d.never.join(', ')}.`
+    ? `Never put it in ${orList(d.never)}.`
     : 'General lithium-battery safety (the notice lists no places): never put it in the trash, household recycling or a shop\'s battery drop-off bin.', width, '  ', '  '));
 
   if (r.contacts.length > 0) field('Contacts', r.contacts.map((c) => `${c.value.value}${c.value.hours ? ` (${c.value.hours})` : ''}${mark(c)}`).join(' · '));
@@ -131,4 +131,9 @@ function scopeText(p: Product): string {
     case 'unpublished':
       return 'only some serial numbers; the manufacturer has not published which';
   }
+}
+
+/** a, b or c */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

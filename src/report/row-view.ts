@@ -41,3 +41,8 @@ const ACTION = {
   verify: 'Hold the unit and check its serial with the manufacturer',
   'not-affected': 'No action for these recalls',
 } as const;
+
+/** Text ending in a full stop, so joined parts read as sentences. */
+export function sentence(text: string): string {
+  return text === '' || /[.!?]$/u.test(text) ? text : `${text}.`;
+}

@@ -4,6 +4,8 @@
  */
 import { whereToVerify } from '../core/where-to-verify.js';
 import type { Finding, Findings } from './findings.js';
+import { stripControl } from './format.js';
+import { sentence } from './row-view.js';
 
 const UNCHECKED = 'recall-check/row-not-checked';
 
@@ -28,7 +30,7 @@ export function renderSarif(file: string, findings: Findings, tool: { version: s
   const result = (f: Finding) => ({
     ruleId: f.status === 'error' ? UNCHECKED : f.recallIds[0]!,
     level: f.status === 'verify' ? 'warning' : 'error',
-    message: { text: [f.model && `${f.model}${f.serial ? ` ${f.serial}` : ''}:`, f.reason, f.action, f.checkUrls.join(' ')].filter(Boolean).join(' ') },
+    message: { text: stripControl([f.model && `${f.model}${f.serial ? ` ${f.serial}` : ''}:`, sentence(f.reason), sentence(f.action), f.checkUrls.join(' ')].filter(Boolean).join(' ')) },
     locations: [{ physicalLocation: { artifactLocation: { uri: file }, region: { startLine: f.line } } }],
     ...(f.recallIds.length > 1 ? { relatedLocations: [], properties: { recalls: f.recallIds } } : {}),
     ...(f.acknowledged ? { suppressions: [{ kind: 'external', justification: f.acknowledged }] } : {}),

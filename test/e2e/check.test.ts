@@ -28,7 +28,7 @@ describe('recall-check <model> [serial]', () => {
     expect(r.stdout).toContain('Gift card: A $30 gift card for Anker.com');
     expect(r.stdout).toMatch(/"recalled" written on the unit in permanent marker/u);
     expect(r.stdout).toContain('Wait for Anker\'s confirmation email');
-    expect(r.stdout).toContain('Never put it in the trash, curbside recycling, store battery drop-off boxes.');
+    expect(r.stdout).toContain('Never put it in the trash, curbside recycling or store battery drop-off boxes.');
     expect(r.stdout).toContain('800-988-7973');
     expect(r.stdout).toContain('https://www.cpsc.gov/Recalls/2025/');
     expect(r.stdout).not.toMatch(ANSI);
@@ -139,7 +139,8 @@ describe('exit code 2: usage and data errors, one message, no stack trace', () =
   it('an empty model', () => expectUserError(runCli(['  ']), /the model number is empty/u));
 
   it('--data-dir that does not exist', () => {
-    expectUserError(runCli(['A1263', '--data-dir', '/nonexistent/recalls']), /data error: \/nonexistent\/recalls\/manifest\.json: no manifest\.json/u);
+    const r = runCli(['A1263', '--data-dir', '/nonexistent/recalls']);
+    expectUserError(r, /data error: \/nonexistent\/recalls: no such data directory: check the path given with --data-dir, --extra-data-dir or dataDirs\n$/u);
   });
 
   it('--data-dir with a file changed after its manifest was built', () => {
@@ -260,3 +261,22 @@ describe('the recalls of the fact sheet', () => {
   });
 });
 
+
+describe('regressions from the newcomer review', () => {
+  it('help piped to a reader that stops early ends quietly', () => {
+    for (const args of [['--help'], ['batch', '--help']]) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args.join(' ')} | head -n 1`], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('show by recall id names the same model\'s recalls elsewhere', () => {
+    expect(flat(runCli(['show', 'anker-a1263-us-2025']).stdout)).toContain('Also recalled in JP (21 Oct 2025, anker-r8-jp-2025)');
+  });
+
+  it('a header that is one cell holding a delimiter suggests --delimiter', () => {
+    const r = runCli(['batch', '-', '--delimiter', ','], { input: 'model;serial\nA1263;A1\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Columns found: "model;serial"\. The header is one cell holding a delimiter: set the right one with --delimiter\./u);
+  });
+});

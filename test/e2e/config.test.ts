@@ -206,3 +206,29 @@ describe('dataDirs: an organisation\'s own definitions beside the bundled ones',
     expect(r.stderr).toMatch(/recalls\/manifest\.json/u);
   });
 });
+
+describe('regressions from the newcomer review', () => {
+  it('an unquoted YAML date in an acknowledgement is read as that date', () => {
+    const dir = project({ '.recall-checkrc': 'acknowledgements:\n  - model: A3102\n    reason: stock returned\n    expires: 2027-03-31\n' });
+    const r = runCli(['config', 'print', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).options.acknowledgements).toEqual([{ model: 'A3102', reason: 'stock returned', expires: '2027-03-31' }]);
+  });
+
+  it('a bad RECALL_CHECK_NOW is a usage error, not a stack trace', () => {
+    for (const value of ['junk', '2026-13-45']) {
+      const r = runCli(['A1263'], { env: { RECALL_CHECK_NOW: value } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`recall-check: usage error: environment variable RECALL_CHECK_NOW: "${value}" is not a date as YYYY-MM-DD; unset it to use today\n`);
+    }
+  });
+
+  it('list and show see the configured extra definitions, as the check does', () => {
+    const own = definition({ id: 'acme-widget-2026', brand: 'Acme', products: [product({ model: 'W100', scope: sourced({ kind: 'all-units' as const }) })] });
+    const dir = project({ 'recalls/acme.json': JSON.stringify(own), '.recall-checkrc.json': '{"dataDirs": ["recalls"]}' });
+    expect(runCli(['data', 'build', 'recalls'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['show', 'W100'], { cwd: dir }).stdout).toContain('acme-widget-2026');
+    expect(runCli(['list', '--model', 'W100', '--json'], { cwd: dir }).stdout).toContain('"acme-widget-2026"');
+    expect(runCli(['show', 'W100', '--no-config'], { cwd: dir }).stdout).toMatch(/^No recall id or model "W100"/u);
+  });
+});

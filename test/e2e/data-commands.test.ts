@@ -170,3 +170,17 @@ describe('data age', () => {
     expect(bad.stderr).toMatch(/--max-data-age: "soon" is not a whole number of days/u);
   });
 });
+
+describe('data validate after an edit', () => {
+  it('lists the edit\'s problems, not only the checksum mismatch', () => {
+    const dir = dataCopy((d) => {
+      editJson(join(d, 'anker-r4-au-2024.json'), (doc) => {
+        doc.colour = 'black';
+      });
+    });
+    const r = runCli(['data', 'validate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('anker-r4-au-2024.json: checksum mismatch');
+    expect(r.stderr).toMatch(/anker-r4-au-2024\.json at \$: Unrecognized key: "colour"/u);
+  });
+});

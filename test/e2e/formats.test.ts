@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 
@@ -51,6 +51,8 @@ describe('--format sarif', () => {
     const log = JSON.parse(r.stdout);
     const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'));
     // The official schema has a pattern that is only valid without the u flag.
+    // A CommonJS module: its class is the default export's default.
+    const Ajv = (AjvDraft04 as unknown as { default: typeof AjvDraft04.default }).default;
     const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);

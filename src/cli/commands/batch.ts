@@ -11,7 +11,7 @@ import { githubRows } from '../../report/github.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderSarif } from '../../report/sarif.js';
-import type { RunMeta } from '../../report/json.js';
+import { type RunMeta, runMeta } from '../../report/json.js';
 import { PLAIN, type Style } from '../../report/style.js';
 import { renderSummary } from '../../report/summary-text.js';
 import { tableHeader, tableRows } from '../../report/table.js';
@@ -25,7 +25,6 @@ import type { Format } from '../formats.js';
 import { type Io, styleFor } from '../io.js';
 import { fileOutput, type Output, streamOutput } from '../output.js';
 import { progress } from '../progress.js';
-import { runMeta } from './check.js';
 
 
 export interface BatchFlags {

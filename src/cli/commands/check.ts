@@ -1,9 +1,8 @@
 import { RecallCheckError } from '../../core/errors.js';
 import { check } from '../../core/match.js';
-import { loadRecallData, type RecallData } from '../../recall-data.js';
-import { renderJson, type RunMeta } from '../../report/json.js';
+import { loadRecallData } from '../../recall-data.js';
+import { renderJson, runMeta } from '../../report/json.js';
 import { renderText } from '../../report/text.js';
-import { toolVersion } from '../../version.js';
 import type { Command } from 'commander';
 import { acknowledger } from '../../core/acknowledge.js';
 import { reportAcknowledgements } from '../acknowledgements.js';
@@ -35,11 +34,4 @@ export async function checkCommand(io: Io, model: string, serial: string | undef
   // One unit meets few of a stock list's acknowledgements: only expired ones are worth a word here.
   reportAcknowledgements(io, acks.uses(), { unused: false });
   return exitCodeFor(result.acknowledged ? [] : [result.status], false, options.failOn);
-}
-
-export function runMeta(data: RecallData): RunMeta {
-  return {
-    tool: { name: 'recall-check', version: toolVersion() },
-    data: { version: data.manifest.datasetVersion, generated: data.manifest.generated, schemaVersion: data.manifest.schemaVersion },
-  };
 }

@@ -50,7 +50,7 @@ export async function dataBuildCommand(io: Io, dir: string, today = new Date().t
   }
   const manifest = buildManifest(files, previous, today);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  io.stdout.write(`${manifestPath}: ${files.length} definitions, data ${manifest.datasetVersion}\n`);
+  io.stdout.write(`${manifestPath}: ${files.length} definition${files.length === 1 ? '' : 's'}, data ${manifest.datasetVersion}\n`);
   return EXIT.ok;
 }
 

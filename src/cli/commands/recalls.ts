@@ -4,7 +4,9 @@ import type { RecallDefinition } from '../../data/schema.js';
 import { loadRecallData } from '../../recall-data.js';
 import { formatCount, formatDate, stripControl } from '../../report/format.js';
 import { renderRecall } from '../../report/recall-page.js';
+import type { Command } from 'commander';
 import { EXIT } from '../exit-code.js';
+import { effectiveOptions } from '../options.js';
 import { type Io, styleFor } from '../io.js';
 
 export interface ListOptions {
@@ -13,6 +15,12 @@ export interface ListOptions {
   model?: string;
   json?: boolean;
   dataDir?: string;
+}
+
+/** The recall data as the check would see it: bundled or --data-dir, plus configured extra directories. */
+async function dataFor(io: Io, dataDir: string | undefined, cmd: Command) {
+  const { options } = await effectiveOptions('check', cmd, io);
+  return loadRecallData({ dataDir, extraDirs: options.dataDirs });
 }
 
 function models(r: RecallDefinition): string[] {
@@ -34,11 +42,11 @@ function summary(r: RecallDefinition) {
   };
 }
 
-export async function listCommand(io: Io, opts: ListOptions): Promise<number> {
+export async function listCommand(io: Io, opts: ListOptions, cmd: Command): Promise<number> {
   const country = opts.country === undefined ? undefined : normaliseCountry(opts.country);
   if (opts.country !== undefined && !country) throw new RecallCheckError('usage', `--country "${opts.country}" is not a two-letter ISO 3166 country code: use e.g. US, CA, JP, AU, GB`);
   const model = opts.model === undefined ? undefined : normaliseModel(opts.model).value;
-  const data = await loadRecallData({ dataDir: opts.dataDir });
+  const data = await dataFor(io, opts.dataDir, cmd);
   const byModel = model === undefined ? undefined : new Set(data.lookup(model).map((e) => e.recall.id));
   const recalls = data.recalls
     .filter((r) => !country || r.jurisdictions.value.includes(country) || r.jurisdictions.value.includes('WORLDWIDE'))
@@ -62,8 +70,8 @@ export async function listCommand(io: Io, opts: ListOptions): Promise<number> {
   return EXIT.ok;
 }
 
-export async function showCommand(io: Io, what: string, opts: { json?: boolean; dataDir?: string }): Promise<number> {
-  const data = await loadRecallData({ dataDir: opts.dataDir });
+export async function showCommand(io: Io, what: string, opts: { json?: boolean; dataDir?: string }, cmd: Command): Promise<number> {
+  const data = await dataFor(io, opts.dataDir, cmd);
   const byId = data.recalls.find((r) => r.id === what.trim().toLowerCase());
   const pages: { recall: RecallDefinition; products: RecallDefinition['products'] }[] = byId
     ? [{ recall: byId, products: byId.products }]
@@ -78,6 +86,12 @@ export async function showCommand(io: Io, what: string, opts: { json?: boolean; 
   }
   const style = await styleFor(io.stdout, io.env);
   const width = Math.max(60, Math.min(io.stdout.isTTY ? (io.stdout.columns ?? 100) : 100, 100));
-  io.stdout.write(pages.map((p) => renderRecall(p.recall, p.products, { style, width })).join('\n\n') + '\n');
+  // Other recalls of the same models, in other countries or years.
+  const alsoIn = (r: RecallDefinition) => {
+    const others = new Map<string, RecallDefinition>();
+    for (const p of r.products) for (const e of data.lookup(p.model)) if (e.recall.id !== r.id) others.set(e.recall.id, e.recall);
+    return [...others.values()];
+  };
+  io.stdout.write(pages.map((p) => renderRecall(p.recall, p.products, { style, width }, undefined, alsoIn(p.recall))).join('\n\n') + '\n');
   return EXIT.ok;
 }
