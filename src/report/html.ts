@@ -5,7 +5,7 @@
  */
 import type { Summary } from '../batch/summary.js';
 import { STATUSES } from '../core/result.js';
-import { whereToVerify } from '../core/where-to-verify.js';
+import { guidance } from './guidance.js';
 import type { Finding, Findings } from './findings.js';
 import { formatCount, formatDate } from './format.js';
 import type { RunMeta } from './json.js';
@@ -13,6 +13,8 @@ import type { RunMeta } from './json.js';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s: string) => s.replace(/[&<>"']/gu, (c) => ESCAPES[c]!);
 /** Only http(s) links are made clickable; anything else is shown as text. */
+/** Text with its URLs as links, everything escaped. */
+const linkify = (text: string) => text.split(/(https?:\/\/\S+)/u).map((part, i) => (i % 2 === 1 ? link(part) : esc(part))).join('');
 const link = (url: string) => (/^https?:\/\//u.test(url) ? `<a href="${esc(url)}" rel="noreferrer">${esc(url)}</a>` : esc(url));
 
 const STYLE = `
@@ -38,15 +40,16 @@ export function renderHtml(name: string, summary: Summary, findings: Findings, m
     .join('');
   const recalls = [...findings.recalls.values()]
     .map((r) => {
-      const at = whereToVerify(r);
+      const g = guidance(r, true);
       return `<section class="recall" id="${esc(r.id)}"><h3>${esc(r.title.value)}</h3>
 <p class="muted">${esc(r.id)} · ${esc(r.jurisdictions.value.join(', '))} · announced ${esc(formatDate(r.announced.value))} by ${esc(r.authority.value)}</p>
 <p><b>Hazard:</b> ${esc(r.hazard.value)}${r.incidents ? ` ${esc(r.incidents.value)}` : ''}</p>
-<p><b>Remedy:</b> ${r.remedies.map((x) => esc(x.value.description)).join(' <i>or</i> ')}</p>
-${r.proof ? `<p><b>The claim needs:</b></p><ul>${r.proof.value.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
-<p><b>Disposal:</b></p><ol>${r.disposal.value.waitForConfirmation ? '<li>Keep the unit until the manufacturer confirms the claim.</li>' : ''}${r.disposal.value.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>
-<p>Never put it in ${esc(r.disposal.value.never.length ? r.disposal.value.never.join(', ') : 'the trash, household recycling or a shop\'s battery bin')}.</p>
-${at ? `<p><b>${at.kind === 'checker' ? 'Check a serial' : 'Official notice'}:</b> ${link(at.url)}</p>` : ''}
+<p><b>What to do now:</b> ${esc(g.stop)}${g.verify ? ` ${linkify(g.verify)}` : ''}</p>
+<p><b>Remedy:</b> ${g.remedies.map(esc).join(' <i>or</i> ')}</p>
+${g.proof.length > 0 ? `<p><b>The claim needs:</b></p><ul>${g.proof.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
+<p><b>Disposal:</b></p><ol>${g.disposal.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>
+<p>${esc(g.never)}</p>
+${g.contacts.length > 0 ? `<p><b>Contacts:</b> ${g.contacts.map(esc).join(' · ')}</p>` : ''}
 <p class="muted">Sources: ${r.references.map((x) => link(x.url)).join(' · ')}</p></section>`;
     })
     .join('\n');

@@ -4,7 +4,7 @@
  */
 import type { Summary } from '../batch/summary.js';
 import { STATUSES } from '../core/result.js';
-import { whereToVerify } from '../core/where-to-verify.js';
+import { guidance } from './guidance.js';
 import type { Finding, Findings } from './findings.js';
 import { formatCount, formatDate, stripControl } from './format.js';
 
@@ -45,12 +45,16 @@ export function renderMarkdown(name: string, summary: Summary, findings: Finding
   if (findings.recalls.size > 0) {
     out.push('### What to do', '');
     for (const r of findings.recalls.values()) {
-      const at = whereToVerify(r);
+      const g = guidance(r, true);
       out.push(`- **${cell(r.id)}** (${r.jurisdictions.value.join(', ')}, ${formatDate(r.announced.value)}): ${cell(r.hazard.value)}`);
-      out.push(`  Remedy: ${r.remedies.map((x) => cell(x.value.description)).join(' Or: ')}`);
-      out.push(`  Dispose: ${cell(r.disposal.value.steps.join(' '))}${r.disposal.value.never.length ? ` Never in ${cell(r.disposal.value.never.join(', '))}.` : ''}`);
-      if (at) out.push(`  Check: ${at.url}`);
+      out.push(`  - ${cell(g.stop)}`);
+      if (g.verify) out.push(`  - For units to verify: ${cell(g.verify)}`);
+      out.push(`  - Remedy: ${g.remedies.map(cell).join(' Or: ')}`);
+      if (g.proof.length > 0) out.push(`  - The claim needs: ${g.proof.map(cell).join(' ')}`);
+      out.push(`  - Disposal: ${g.disposal.map(cell).join(' ')} ${cell(g.never)}`);
+      if (g.contacts.length > 0) out.push(`  - Contacts: ${g.contacts.map(cell).join(', ')}`);
     }
+    out.push('', '\\* marks a medium-confidence fact: one or two secondary sources.');
     out.push('');
   }
   return out.join('\n') + '\n';

@@ -3,11 +3,11 @@
  * unit, contacts and sources. The check report shows it for each recall that covers a unit;
  * `show` shows it for a recall or a model.
  */
-import { reasonMessage, REMEDY_LABEL } from '../core/messages.js';
+import { reasonMessage } from '../core/messages.js';
 import type { Reason, Status } from '../core/result.js';
-import { whereToVerify } from '../core/where-to-verify.js';
-import type { Fact, Product, RecallDefinition } from '../data/schema.js';
+import type { Product, RecallDefinition } from '../data/schema.js';
 import { formatCount, formatDate, formatWindow, wrap } from './format.js';
+import { guidance, mark } from './guidance.js';
 import type { Style } from './style.js';
 
 export interface RecallPageOptions {
@@ -36,11 +36,6 @@ export function statusColour(status: Status, style: Style): (s: string) => strin
     case 'no-recall':
       return (s) => style.bold(s);
   }
-}
-
-/** Marks a medium-confidence fact, so a reader knows which ones rest on fewer sources. */
-export function mark(f: Fact<unknown>): string {
-  return f.confidence === 'medium' ? '*' : '';
 }
 
 export function renderRecall(r: RecallDefinition, products: readonly Product[], opts: RecallPageOptions, verdict?: Verdict, alsoIn: readonly RecallDefinition[] = verdict?.alsoIn ?? []): string {
@@ -86,34 +81,23 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   field('Hazard', `${r.hazard.value}${mark(r.hazard)}`);
   if (r.incidents) field('Incidents', `${r.incidents.value}${mark(r.incidents)}`);
 
+  const g = guidance(r, verdict === undefined || verdict.status === 'verify');
   out.push(style.bold('What to do now'));
   let n = 1;
-  step(`${n++}.`, 'Stop using it. Do not charge it; keep it away from anything that can burn.');
-  if (verdict === undefined || verdict.status === 'verify') {
-    const at = whereToVerify(r);
-    step(`${n++}.`, !at
-      ? 'Check the serial number with the manufacturer: no online checker is on file for this recall, so use the contacts below or the sources.'
-      : at.kind === 'checker'
-        ? `Check the serial number with the manufacturer: ${at.url}`
-        : `Check the serial number with the manufacturer; no online checker is on file, see the official notice: ${at.url}`);
-  }
-  const remedies = r.remedies.map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`);
-  step(`${n++}.`, remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${remedies[0] ?? ''}`);
-  if (remedies.length > 1) for (const text of remedies) step('•', text, 5);
-  if (r.proof) {
-    step(`${n++}.`, `What the claim needs${mark(r.proof)}:`);
-    for (const item of r.proof.value) step('•', item, 5);
+  step(`${n++}.`, g.stop);
+  if (g.verify) step(`${n++}.`, g.verify);
+  step(`${n++}.`, g.remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${g.remedies[0] ?? ''}`);
+  if (g.remedies.length > 1) for (const text of g.remedies) step('•', text, 5);
+  if (g.proof.length > 0) {
+    step(`${n++}.`, 'What the claim needs:');
+    for (const item of g.proof) step('•', item, 5);
   }
 
-  const d = r.disposal.value;
-  out.push(style.bold('How to dispose of it') + mark(r.disposal));
-  const steps = d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.', ...d.steps] : d.steps;
-  steps.forEach((s, i) => step(`${i + 1}.`, s));
-  out.push(wrap(d.never.length > 0
-    ? `Never put it in ${orList(d.never)}.`
-    : 'General lithium-battery safety (the notice lists no places): never put it in the trash, household recycling or a shop\'s battery drop-off bin.', width, '  ', '  '));
+  out.push(style.bold('How to dispose of it'));
+  g.disposal.forEach((s, i) => step(`${i + 1}.`, s));
+  out.push(wrap(g.never, width, '  ', '  '));
 
-  if (r.contacts.length > 0) field('Contacts', r.contacts.map((c) => `${c.value.value}${c.value.hours ? ` (${c.value.hours})` : ''}${mark(c)}`).join(' · '));
+  if (g.contacts.length > 0) field('Contacts', g.contacts.join(' · '));
   out.push(style.bold('Sources') + style.dim('  (* marks a medium-confidence fact: one or two secondary sources)'));
   for (const ref of [...r.references].sort((a, b) => Number(b.official) - Number(a.official))) {
     step('-', `${ref.publisher}${ref.official ? ' (official)' : ''}, "${ref.title}": ${style.cyan(ref.url)}`);
@@ -133,7 +117,3 @@ function scopeText(p: Product): string {
   }
 }
 
-/** a, b or c */
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-}

@@ -39,6 +39,9 @@ describe('--format markdown', () => {
     expect(r.stdout).toContain('| **total** | **5** |');
     expect(r.stdout).toMatch(/### Affected units\n\n\| line \| model \| serial \| recalls \| why \|\n\| ---: \| --- \| --- \| --- \| --- \|\n\| 2 \| A3102 \| ACCJRU1D16400900 \| anker-r4-au-2024 \|/u);
     expect(r.stdout).toContain('### What to do');
+    // The same guidance as the text report, including the steps a summary is tempted to drop.
+    expect(r.stdout).toContain('Keep the unit until the manufacturer confirms your claim: this recall requires it.');
+    expect(r.stdout).toContain('The claim needs: CPSC: one photo of the unit');
     expect(r.stdout).toMatch(/- \*\*anker-r4-au-2024\*\* \(AU, Jul 2024\): /u);
     // Cell text cannot break the table or inject HTML.
     expect(r.stdout).toContain('&lt;script>alert(1)&lt;/script>');

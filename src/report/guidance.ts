@@ -1,0 +1,50 @@
+/**
+ * What a recall tells a holder to do, worded once: the text report, `show`, the Markdown summary
+ * and the HTML page all format this, so none of them can drop a step the others give.
+ */
+import { REMEDY_LABEL } from '../core/messages.js';
+import { whereToVerify } from '../core/where-to-verify.js';
+import type { Fact, RecallDefinition } from '../data/schema.js';
+
+export interface Guidance {
+  stop: string;
+  /** How to settle a "verify", when the unit's status needs it. */
+  verify: string | undefined;
+  remedies: string[];
+  proof: string[];
+  disposal: string[];
+  never: string;
+  contacts: string[];
+}
+
+/** Marks a medium-confidence fact, so a reader knows which ones rest on fewer sources. */
+export function mark(f: Fact<unknown>): string {
+  return f.confidence === 'medium' ? '*' : '';
+}
+
+/** a, b or c */
+export function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+export function guidance(r: RecallDefinition, needsVerify: boolean): Guidance {
+  const at = needsVerify ? whereToVerify(r) : undefined;
+  const d = r.disposal.value;
+  return {
+    stop: 'Stop using it. Do not charge it; keep it away from anything that can burn.',
+    verify: !needsVerify
+      ? undefined
+      : !at
+        ? 'Check the serial number with the manufacturer: no online checker is on file for this recall, so use the contacts or the sources.'
+        : at.kind === 'checker'
+          ? `Check the serial number with the manufacturer: ${at.url}`
+          : `Check the serial number with the manufacturer; no online checker is on file, see the official notice: ${at.url}`,
+    remedies: r.remedies.map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`),
+    proof: r.proof ? r.proof.value.map((p) => `${p}${mark(r.proof!)}`) : [],
+    disposal: [...(d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.'] : []), ...d.steps.map((s) => `${s}${mark(r.disposal)}`)],
+    never: d.never.length > 0
+      ? `Never put it in ${orList(d.never)}.`
+      : "General lithium-battery safety (the notice lists no places): never put it in the trash, household recycling or a shop's battery drop-off bin.",
+    contacts: r.contacts.map((c) => `${c.value.value}${c.value.hours ? ` (${c.value.hours})` : ''}${mark(c)}`),
+  };
+}
