@@ -4,9 +4,9 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { addOptions } from './options.js';
-import { loadRecallData } from '../recall-data.js';
 import { configPrintCommand } from './commands/config.js';
 import { listCommand, showCommand } from './commands/recalls.js';
+import { loadRecallData } from '../recall-data.js';
 import { formatProblem, isRecallCheckError, RecallCheckError } from '../core/errors.js';
 import { toolVersion } from '../version.js';
 import { checkCommand } from './commands/check.js';
@@ -37,6 +37,12 @@ Exit codes:
   2  usage, input or data error (wins over 1 and 3: the run is incomplete)
 `;
 
+const SUBCOMMANDS = new Set(['check', 'batch', 'list', 'show', 'data', 'config', 'help']);
+
+function isSingleCheck(args: readonly string[]): boolean {
+  return args.length > 0 && !args[0]!.startsWith('-') && !SUBCOMMANDS.has(args[0]!);
+}
+
 const BATCH_EXAMPLES = `
 Examples:
   $ recall-check batch inventory.csv                     table on stdout, summary on stderr
@@ -53,7 +59,7 @@ export async function main(args: string[], io: Io): Promise<number> {
   };
   const program = new Command('recall-check')
     .description('Tells whether a product is under a safety recall, and exactly what to do about it.')
-    .version(`recall-check ${toolVersion()}`, '-V, --version', 'print the tool and data versions')
+    .option('-V, --version', 'print the tool and data versions')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -75,6 +81,32 @@ export async function main(args: string[], io: Io): Promise<number> {
     .addHelpText('after', EXAMPLES)
     .action(async (model: string, serial: string | undefined, opts, cmd: Command) => setCode(await checkCommand(io, model, serial, opts, cmd)));
 
+  // A single check is the common, latency-sensitive case: when the arguments cannot name another
+  // command, the others are not built at all (help and every subcommand still get all of them).
+  if (!isSingleCheck(args)) registerOtherCommands(program, io, setCode);
+
+  try {
+    if (args[0] === '--version' || args[0] === '-V') return await printVersion(io);
+    await program.parseAsync(args, { from: 'user' });
+    return code;
+  } catch (e) {
+    return handleError(e, io);
+  }
+}
+
+async function printVersion(io: Io): Promise<number> {
+  let data = 'data unavailable';
+  try {
+    const d = await loadRecallData();
+    data = `data ${d.manifest.datasetVersion} (generated ${d.manifest.generated}, schema ${d.manifest.schemaVersion})`;
+  } catch (e) {
+    if (!isRecallCheckError(e)) throw e;
+  }
+  io.stdout.write(`recall-check ${toolVersion()}\n${data}\n`);
+  return EXIT.ok;
+}
+
+function registerOtherCommands(program: Command, io: Io, setCode: (c: number) => void): void {
   addOptions(
     program
       .command('batch')
@@ -142,26 +174,6 @@ export async function main(args: string[], io: Io): Promise<number> {
     .description("validate a data directory's definitions and (re)write its manifest.json")
     .argument('<dir>', 'data directory')
     .action(async (dir: string) => setCode(await (await dataCommands()).dataBuildCommand(io, dir)));
-
-  try {
-    if (args[0] === '--version' || args[0] === '-V') return await printVersion(io);
-    await program.parseAsync(args, { from: 'user' });
-    return code;
-  } catch (e) {
-    return handleError(e, io);
-  }
-}
-
-async function printVersion(io: Io): Promise<number> {
-  let data = 'data unavailable';
-  try {
-    const d = await loadRecallData();
-    data = `data ${d.manifest.datasetVersion} (generated ${d.manifest.generated}, schema ${d.manifest.schemaVersion})`;
-  } catch (e) {
-    if (!isRecallCheckError(e)) throw e;
-  }
-  io.stdout.write(`recall-check ${toolVersion()}\n${data}\n`);
-  return EXIT.ok;
 }
 
 /** The data commands validate with zod; loading them only when used keeps the check path fast. */
