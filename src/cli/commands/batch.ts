@@ -21,7 +21,7 @@ import { reportAcknowledgements } from '../acknowledgements.js';
 import { today, warnIfStale } from '../data-age.js';
 import { effectiveOptions } from '../options.js';
 import { exitCodeFor } from '../exit-code.js';
-import type { Format } from '../formats.js';
+import type { Format } from '../../report/formats.js';
 import { type Io, styleFor } from '../io.js';
 import { fileOutput, type Output, streamOutput } from '../output.js';
 import { progress } from '../progress.js';
