@@ -65,6 +65,9 @@ export function mapColumns(header: string[], opts: ColumnOptions, file: string):
   const serial = named('serial', opts.serialColumn) ?? bySynonym('serial');
   const country = named('country', opts.countryColumn) ?? bySynonym('country');
   const mapping: ColumnMapping = { model, serial, country };
+  if (serial === model || country === model || (serial !== undefined && serial === country)) {
+    throw new RecallCheckError('usage', [{ file, line: 1, message: `column "${header[model]}" cannot be both the model and the ${serial === model ? 'serial' : 'country'}: name different columns` }]);
+  }
 
   // A duplicate of a column we read would be a silent pick: refuse it.
   for (const role of ['model', 'serial', 'country'] as const) {

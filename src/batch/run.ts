@@ -133,10 +133,10 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
         row++;
         let result: RowResult;
         if (quoteError) {
-          result = refused(line, row, cells, raw, quoteProblem(quoteError));
+          result = refused(line, row, cells, raw, quoteProblem(quoteError, line, line + lineBreaks(cells)));
         } else if (isBlank(cells)) {
           result = skipped(line, row, cells, raw, 'blank-line');
-        } else if (cells.length !== width && !(cells.length > width && isBlank(cells.slice(width)))) {
+        } else if (cells.length !== width && !(cells.length > width && isBlank(cells.slice(width))) && !(cells.length < width && isBlank(header.slice(cells.length)))) {
           result = refused(line, row, cells, raw, { code: 'field-count', expected: width, actual: cells.length, message: `expected ${width} fields, got ${cells.length}` });
         } else {
           const bad = raw === undefined || raw.includes('\uFFFD') ? cells.findIndex((c) => c.includes('\uFFFD')) : -1;
@@ -178,10 +178,16 @@ function isBlank(cells: string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
-function quoteProblem(kind: 'unclosed-quote' | 'malformed-quote'): RowError {
+/** A quoting error can swallow the lines after it into one record: say which, so none is lost unseen. */
+function quoteProblem(kind: 'unclosed-quote' | 'malformed-quote', line: number, lastLine: number): RowError {
+  const span = lastLine > line ? ` Lines ${line + 1} to ${lastLine} were read into this record and not checked.` : '';
   return kind === 'unclosed-quote'
-    ? { code: 'unclosed-quote', message: 'a quoted field opened on this line is never closed, so the rest of the file was read into it; close the quote' }
-    : { code: 'malformed-quote', message: 'a closing quote is followed by other characters before the delimiter; double the quote ("") if it is part of the value' };
+    ? { code: 'unclosed-quote', message: `a quoted field opened on this line is never closed, so the rest of the file was read into it; close the quote.${span}` }
+    : { code: 'malformed-quote', message: `a closing quote is followed by other characters before the delimiter; double the quote ("") if it is part of the value.${span}` };
+}
+
+function lineBreaks(cells: string[]): number {
+  return cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/gu)?.length ?? 0), 0);
 }
 
 type Checker = (model: string, serial: string | undefined, country: string | undefined) => CheckResult;

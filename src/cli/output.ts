@@ -4,7 +4,7 @@
  * completes, so the final name never holds half a report.
  */
 import { once } from 'node:events';
-import { createWriteStream, realpathSync, rmSync, renameSync } from 'node:fs';
+import { createWriteStream, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RecallCheckError } from '../core/errors.js';
 import type { OutStream } from './io.js';
@@ -45,6 +45,9 @@ export function fileOutput(path: string, cwd: string, inputPath: string | undefi
   if (inputPath !== undefined && sameFile(target, resolve(cwd, inputPath))) {
     throw new RecallCheckError('usage', `-o ${path} is the input file: recall-check never overwrites its input. Choose another output name.`);
   }
+  const where = statOrUndefined(dirname(target));
+  if (!where?.isDirectory()) throw new RecallCheckError('usage', [{ file: dirname(target), message: 'no such directory for the output file (-o): create it first' }]);
+  if (statOrUndefined(target)?.isDirectory()) throw new RecallCheckError('usage', [{ file: target, message: 'is a directory: give -o a file name' }]);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   const stream = createWriteStream(temp, { flags: 'wx' });
   let failed: Error | undefined;
@@ -56,13 +59,19 @@ export function fileOutput(path: string, cwd: string, inputPath: string | undefi
     closed: false,
     async write(text) {
       if (failed) throw writeError(target, failed);
-      if (!stream.write(text)) await once(stream, 'drain');
+      if (!stream.write(text)) await drainedOrGone(stream);
+      if (failed) throw writeError(target, failed);
     },
     async finish() {
       stream.end();
       await once(stream, 'close');
       if (failed) throw writeError(target, failed);
-      renameSync(temp, target);
+      try {
+        renameSync(temp, target);
+      } catch (e) {
+        rmSync(temp, { force: true });
+        throw writeError(target, e as NodeJS.ErrnoException);
+      }
       done = true;
     },
     abort() {
@@ -86,6 +95,14 @@ function drainedOrGone(stream: Writable): Promise<void> {
     stream.on('error', done);
     stream.on('close', done);
   });
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function sameFile(a: string, b: string): boolean {

@@ -42,20 +42,28 @@ export function acknowledger(rules: readonly AcknowledgementRule[], today: strin
   return {
     apply(result) {
       if (prepared.length === 0 || (result.status !== 'affected' && result.status !== 'verify')) return false;
-      const deciding = new Set(result.matches.filter((m) => m.status === result.status).map((m) => m.recallId));
-      for (const p of prepared) {
-        if (p.rule.recall !== undefined && !deciding.has(p.rule.recall)) continue;
-        if (p.model !== undefined && p.model !== result.model.value) continue;
-        if (p.serial !== undefined && p.serial !== result.serial?.value) continue;
-        if (p.expired) {
-          p.expiredMatches++;
-          continue;
+      const deciding = result.matches.filter((m) => m.status === result.status).map((m) => m.recallId);
+      // A finding is acknowledged only when every recall that decided it is: acknowledging one
+      // recall must not silence another recall of the same unit.
+      const covering = deciding.map((id) => {
+        for (const p of prepared) {
+          if (p.rule.recall !== undefined && p.rule.recall !== id) continue;
+          if (p.model !== undefined && p.model !== result.model.value) continue;
+          if (p.serial !== undefined && p.serial !== result.serial?.value) continue;
+          if (p.expired) {
+            p.expiredMatches++;
+            continue;
+          }
+          return p;
         }
-        p.applied++;
-        result.acknowledged = { reason: p.rule.reason, ...(p.rule.expires ? { expires: p.rule.expires } : {}) };
-        return true;
-      }
-      return false;
+        return undefined;
+      });
+      if (deciding.length === 0 || covering.some((p) => p === undefined)) return false;
+      const used = [...new Set(covering)] as (typeof prepared)[number][];
+      for (const p of used) p.applied++;
+      const first = used[0]!.rule;
+      result.acknowledged = { reason: used.map((p) => p.rule.reason).join('; '), ...(first.expires ? { expires: first.expires } : {}) };
+      return true;
     },
     uses: () => prepared.map((p) => ({ rule: p.rule, applied: p.applied, expiredMatches: p.expiredMatches })),
   };

@@ -50,10 +50,19 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
       globalReasons.push({ code: 'model-non-ascii', characters: chars, suggestion: guess });
     }
   }
+  if (entries.length === 0) {
+    // "A1263 (black)", "A1263.", "A1263 PowerCore 10000": a recalled model followed by more text
+    // is read as that model, but only ever gives verify.
+    const first = firstToken(model.input);
+    if (first && first !== model.value && catalog.lookup(first).length > 0) {
+      entries = catalog.lookup(first);
+      globalReasons.push({ code: 'model-extra-text', read: first });
+    }
+  }
   if (entries.length === 0) return noRecall(catalog, model);
 
   const serial = serialText?.trim() ? normaliseSerial(serialText) : undefined;
-  const suspectReason = globalReasons[0];
+  const suspectReason = globalReasons.find((r) => r.code === 'model-non-ascii' || r.code === 'model-extra-text');
   const matches = entries.map((entry) => evaluate(entry, serial, country, suspectReason));
   const sku = entries.find((e) => e.viaSku)?.viaSku;
   if (sku) globalReasons.push({ code: 'model-matched-sku', sku, model: entries.find((e) => e.viaSku)!.product.model });
@@ -77,6 +86,11 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   };
 }
 
+/** The first run of letters and digits in what was typed, upper-cased: "a1263 (black)" → A1263. */
+function firstToken(input: string): string | undefined {
+  return /[A-Za-z0-9]+/u.exec(input.normalize('NFKC'))?.[0]?.toUpperCase();
+}
+
 function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: string | undefined, suspectModel: Reason | undefined): RecallMatch {
   const { recall, product } = entry;
   const make = (status: RecallMatch['status'], reasons: Reason[]): RecallMatch =>
@@ -98,7 +112,7 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
   const untrusted = suspicionReasons(serial);
   if (untrusted.length > 0) return make('verify', untrusted);
   const rules = (product.serialRules ?? []).map((r) => r.value);
-  const ruleOutcome = applyRules(rules, serial.value);
+  const ruleOutcome = applyRules(rules, serial.value, exclusionsTrusted(serial));
   if (ruleOutcome.verify.length > 0) return make('verify', ruleOutcome.verify);
   if (ruleOutcome.excluded.length > 0) return make('not-affected', ruleOutcome.excluded);
 
@@ -131,7 +145,17 @@ function suspicionReasons(serial: Normalised): Reason[] {
  * what excludes the unit (only where the source says so, and only for a serial that is too long
  * or plainly different, never for one that may have been cut short).
  */
-function applyRules(rules: SerialRule[], serial: string): { verify: Reason[]; excluded: Reason[] } {
+/**
+ * Whether a serial's length and prefix are as typed, so that a rule may exclude the unit by them.
+ * Removing spaces or dashes can join two values in one cell ("ACCJ…0900 ACCJ…0901", "…0900
+ * refurb") and Unicode folding can lengthen one (ß → SS): a serial too long after either is a
+ * reason to verify, not a clearance.
+ */
+function exclusionsTrusted(serial: Normalised): boolean {
+  return !serial.changes.some((c) => c.code === 'removed-spaces' || c.code === 'removed-dashes' || c.code === 'unicode-normalised');
+}
+
+function applyRules(rules: SerialRule[], serial: string, trusted: boolean): { verify: Reason[]; excluded: Reason[] } {
   const verify: Reason[] = [];
   const excluded: Reason[] = [];
   for (const rule of rules) {
@@ -152,14 +176,16 @@ function applyRules(rules: SerialRule[], serial: string): { verify: Reason[]; ex
       case 'length':
         if (serial.length < rule.length) verify.push({ code: 'serial-too-short', expected: rule.length, actual: serial.length });
         else if (serial.length > rule.length) {
-          const reason: Reason = { code: 'serial-wrong-length', expected: rule.length, actual: serial.length, excludes: rule.excludesOtherwise };
-          (rule.excludesOtherwise ? excluded : verify).push(reason);
+          const excludes = rule.excludesOtherwise && trusted;
+          const reason: Reason = { code: 'serial-wrong-length', expected: rule.length, actual: serial.length, excludes };
+          (excludes ? excluded : verify).push(reason);
         }
         break;
       case 'prefix':
         if (!serial.startsWith(rule.prefix)) {
-          const reason: Reason = { code: 'serial-wrong-prefix', expected: rule.prefix, excludes: rule.excludesOtherwise };
-          (rule.excludesOtherwise ? excluded : verify).push(reason);
+          const excludes = rule.excludesOtherwise && trusted;
+          const reason: Reason = { code: 'serial-wrong-prefix', expected: rule.prefix, excludes };
+          (excludes ? excluded : verify).push(reason);
         }
         break;
     }

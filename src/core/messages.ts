@@ -50,6 +50,8 @@ export function reasonMessage(reason: Reason): string {
       return `This model is recalled for units sold in ${reason.jurisdictions.join(', ')}; no recall on file covers units sold in ${reason.country}. Our data may not cover every country: check with the manufacturer before selling or using it.`;
     case 'model-non-ascii':
       return `The model contains non-ASCII look-alike character${reason.characters.length > 1 ? 's' : ''} ${list(reason.characters)}; read as ${reason.suggestion}.`;
+    case 'model-extra-text':
+      return `The model cell holds more than a model number; read as ${reason.read}. Check the model on the label.`;
     case 'model-matched-sku':
       return `${reason.sku} is a declared variant (SKU) of model ${reason.model}.`;
     case 'model-not-in-data':

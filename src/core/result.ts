@@ -26,6 +26,7 @@ export type Reason =
   | { code: 'outside-jurisdiction'; country: string; jurisdictions: string[] }
   | { code: 'recalled-elsewhere'; country: string; jurisdictions: string[] }
   | { code: 'model-non-ascii'; characters: string[]; suggestion: string }
+  | { code: 'model-extra-text'; read: string }
   | { code: 'model-matched-sku'; sku: string; model: string }
   | { code: 'model-not-in-data' }
   | { code: 'similar-models'; models: string[] };

@@ -21,7 +21,10 @@ const partialDate = z
 /** ISO 3166-1 alpha-2, upper case, or WORLDWIDE for a recall the manufacturer ran everywhere. */
 const jurisdiction = z
   .string()
-  .regex(/^(?:[A-Z]{2}|WORLDWIDE)$/, 'use an ISO 3166-1 alpha-2 country code (e.g. US) or WORLDWIDE');
+  .regex(/^(?:[A-Z]{2}|WORLDWIDE)$/, 'use an ISO 3166-1 alpha-2 country code (e.g. US) or WORLDWIDE')
+  // Users' "UK" is read as GB, so a recall listed for "UK" could never match; "EU" is no country.
+  .refine((j) => j !== 'UK', 'the United Kingdom is GB in ISO 3166-1')
+  .refine((j) => j !== 'EU', 'list the countries of the EU the recall covers, one code each');
 
 /** A model or SKU code exactly as it is normalised at run time: upper-case ASCII letters and digits. */
 const modelCode = z.string().regex(/^[A-Z0-9]+$/, 'use upper-case ASCII letters and digits only');

@@ -57,6 +57,22 @@ export function semanticProblems(defs: readonly LoadedDefinition[]): Problem[] {
     });
   }
 
+  // A SKU names a variant of one model, everywhere: declared for two models, or equal to another
+  // product's model, the catalog could not tell which recalls it belongs to.
+  const models = new Set(defs.flatMap(({ recall }) => recall.products.map((p) => p.model)));
+  const skuModel = new Map<string, { model: string; file: string }>();
+  for (const { file, recall } of defs) {
+    recall.products.forEach((p, i) => {
+      (p.skus?.value ?? []).forEach((sku, j) => {
+        const path = ['products', i, 'skus', 'value', j];
+        if (sku !== p.model && models.has(sku)) add(file, path, `SKU ${sku} of model ${p.model} is also the model code of another product`);
+        const other = skuModel.get(sku);
+        if (other && other.model !== p.model) add(file, path, `SKU ${sku} is declared for model ${p.model} here and for model ${other.model} in ${other.file}`);
+        else skuModel.set(sku, { model: p.model, file });
+      });
+    });
+  }
+
   // One recall event (a group) must not say two different things about one model in one country.
   const byKey = new Map<string, { file: string; recall: RecallDefinition; index: number }>();
   for (const { file, recall } of defs) {

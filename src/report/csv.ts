@@ -21,6 +21,8 @@ export interface CsvShape {
   delimiter: string;
   linebreak: string;
   bom: boolean;
+  /** The input began with Excel's sep= line; the output keeps it, or Excel splits it wrongly. */
+  sepLine: boolean;
 }
 
 function risky(cell: string): boolean {
@@ -31,14 +33,15 @@ function risky(cell: string): boolean {
 function anyRisky(cells: string[]): boolean {
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!.charCodeAt(0);
-    if ((c === 61 || c === 43 || c === 45 || c === 64 || c <= 32 || c === 0xa0 || c >= 0x2000) && FORMULA.test(cells[i]!)) return true;
+    // = + - @, controls and spaces, and anything non-ASCII (Unicode spaces): then the exact test.
+    if ((c === 61 || c === 43 || c === 45 || c === 64 || c <= 32 || c >= 0x7f) && FORMULA.test(cells[i]!)) return true;
   }
   return false;
 }
 
 export function csvHeader(header: string[], headerRaw: string, shape: CsvShape): string {
   const line = header.some(risky) ? unparse([header], shape) : headerRaw;
-  return `${shape.bom ? '\uFEFF' : ''}${line}${shape.delimiter}${unparse([[...APPENDED_COLUMNS]], shape)}${shape.linebreak}`;
+  return `${shape.bom ? '\uFEFF' : ''}${shape.sepLine ? `sep=${shape.delimiter}${shape.linebreak}` : ''}${line}${shape.delimiter}${unparse([[...APPENDED_COLUMNS]], shape)}${shape.linebreak}`;
 }
 
 /**

@@ -23,7 +23,9 @@ export function rowView(r: RowResult): RowView {
   const { result } = r;
   // Most rows of an inventory: keep them short, so the annotated file stays close to its input.
   if (result.status === 'no-recall') return { status: 'no-recall', recallIds: [], reason: NO_RECALL, action: '', checkUrls: [] };
-  const deciding = result.matches.filter((m) => m.status === result.status);
+  // Recalled only elsewhere: no match has the row's status, so name them all.
+  const same = result.matches.filter((m) => m.status === result.status);
+  const deciding = same.length > 0 ? same : result.matches;
   const checkUrls = [...new Set(deciding.flatMap((m) => (m.status === 'verify' ? [whereToVerify(m.recall)?.url] : [])).filter((u): u is string => !!u))];
   return {
     status: result.status,

@@ -10,7 +10,7 @@ import { LABEL, type RecallPageOptions, renderRecall, statusColour } from './rec
 
 export type TextOptions = RecallPageOptions;
 
-const GLOBAL_REASONS = new Set<ReasonCode>(['model-non-ascii', 'model-matched-sku', 'model-not-in-data', 'similar-models', 'recalled-elsewhere']);
+const GLOBAL_REASONS = new Set<ReasonCode>(['model-non-ascii', 'model-extra-text', 'model-matched-sku', 'model-not-in-data', 'similar-models', 'recalled-elsewhere']);
 
 export function renderText(results: readonly CheckResult[], opts: TextOptions): string {
   return results.map((r) => renderOne(r, opts)).join('\n\n') + '\n';

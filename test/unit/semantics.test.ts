@@ -78,3 +78,20 @@ describe('semantic checks (data validate)', () => {
     expect(problems(bad, definition())).toHaveLength(3);
   });
 });
+
+describe('SKUs and jurisdictions (from the code review)', () => {
+  it('a SKU declared for two models, or equal to another model, is refused', () => {
+    const a = definition({ id: 'a', products: [product({ skus: sourced(['A1263016']) })] });
+    const b = definition({ id: 'b', products: [product({ model: 'A3102', skus: sourced(['A1263016', 'A1263']) })] });
+    expect(problems(a, b)).toEqual([
+      'd1.json $.products[0].skus.value[0]: SKU A1263016 is declared for model A3102 here and for model A1263 in d0.json',
+      'd1.json $.products[0].skus.value[1]: SKU A1263 of model A3102 is also the model code of another product',
+    ]);
+  });
+  it('"UK" and "EU" are not jurisdictions', () => {
+    expect(problems(definition({ jurisdictions: sourced(['UK', 'EU']) }))).toEqual([
+      'd0.json $.jurisdictions.value[0]: the United Kingdom is GB in ISO 3166-1',
+      'd0.json $.jurisdictions.value[1]: list the countries of the EU the recall covers, one code each',
+    ]);
+  });
+});

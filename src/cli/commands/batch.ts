@@ -20,7 +20,7 @@ import { acknowledger } from '../../core/acknowledge.js';
 import { reportAcknowledgements } from '../acknowledgements.js';
 import { today, warnIfStale } from '../data-age.js';
 import { effectiveOptions } from '../options.js';
-import { exitCodeFor } from '../exit-code.js';
+import { EXIT, exitCodeFor } from '../exit-code.js';
 import type { Format } from '../../report/formats.js';
 import { type Io, styleFor } from '../io.js';
 import { fileOutput, type Output, streamOutput } from '../output.js';
@@ -117,10 +117,11 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
     io.stderr.write(`recall-check: note: ${name} has no serial column (looked for: serial, serial number, s/n, sn …); units of recalls that depend on the serial are reported as verify. Name it with --serial-column.\n`);
   }
 
-  const output: Output = flags.output ? fileOutput(flags.output, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
+  const toFile = flags.output !== undefined && flags.output !== '-';
+  const output: Output = toFile ? fileOutput(flags.output!, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
   // A report written to a file is never coloured; on stdout, colour follows the terminal.
-  const style = flags.output ? PLAIN : await styleFor(io.stdout, io.env);
-  const width = io.stdout.isTTY && !flags.output ? Math.max(100, io.stdout.columns ?? 120) : undefined;
+  const style = toFile ? PLAIN : await styleFor(io.stdout, io.env);
+  const width = io.stdout.isTTY && !toFile ? Math.max(100, io.stdout.columns ?? 120) : undefined;
   const writer = writerFor(options.format, batch, runMeta(data), style, width, flags.all ?? false, io);
   const bar = progress(io.stderr, size);
   const interrupt = () => {
@@ -139,7 +140,8 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
       bar.update(batch.summary.rows, bytes);
     }
     bar.done();
-    if (output.closed) return exitCodeFor(statusesOf(batch.summary), batch.summary.errors.count > 0, options.failOn);
+    // The reader went away (| head): stop quietly, but the run is incomplete, so never exit 0.
+    if (output.closed) return EXIT.error;
     await output.write(writer.end(batch.summary));
     await output.finish();
   } catch (e) {
