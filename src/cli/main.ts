@@ -190,6 +190,12 @@ function handleError(e: unknown, io: Io): number {
     io.stderr.write(formatUserError(e));
     return EXIT.error;
   }
+  // A failing disk or a vanished file is the environment's problem, not a bug: say it plainly.
+  const sys = e as NodeJS.ErrnoException;
+  if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string') {
+    io.stderr.write(`recall-check: input error: ${sys.path ? `${sys.path}: ` : ''}${sys.syscall} failed (${sys.code})\n`);
+    return EXIT.error;
+  }
   throw e;
 }
 

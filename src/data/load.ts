@@ -59,6 +59,10 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
     if (problems.length > 0) return fail(problems);
   } else if (!Array.isArray(manifest?.files) || manifest.files.length === 0) {
     return fail([{ file: manifestPath, path: '$.files', message: 'the data set is empty: no recall definitions are listed' }]);
+  } else {
+    // Without zod, at least the shape the loader relies on: a tampered manifest is refused, not a crash.
+    const bad = manifest.files.findIndex((f) => typeof f?.path !== 'string' || !/^[a-z0-9][a-z0-9.-]*\.json$/u.test(f.path) || typeof f.sha256 !== 'string');
+    if (bad !== -1) return fail([{ file: manifestPath, path: `$.files[${bad}]`, message: 'each entry needs a file name ("path") and a "sha256"' }]);
   }
 
   const problems: Problem[] = [];

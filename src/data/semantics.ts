@@ -46,6 +46,15 @@ export function semanticProblems(defs: readonly LoadedDefinition[]): Problem[] {
       else seen.set(p.model, i);
       const s = p.scope.value;
       if (s.kind !== 'serial-ranges') return;
+      // A published range that breaks the product's own serial rules would be excluded by them.
+      for (const rule of (p.serialRules ?? []).map((r) => r.value)) {
+        s.ranges.forEach((r, j) => {
+          const path = ['products', i, 'scope', 'value', 'ranges', j];
+          if (rule.rule === 'length' && r.first.length !== rule.length) add(file, path, `range ${r.first} to ${r.last} breaks the product's ${rule.length}-character serial rule`);
+          if (rule.rule === 'prefix' && !(r.first.startsWith(rule.prefix) && r.last.startsWith(rule.prefix))) add(file, path, `range ${r.first} to ${r.last} breaks the product's "${rule.prefix}" prefix rule`);
+          if (rule.rule === 'never-contains' && rule.characters.some((c) => r.first.includes(c) || r.last.includes(c))) add(file, path, `range ${r.first} to ${r.last} contains a character the product's serials never use`);
+        });
+      }
       s.ranges.forEach((a, j) => {
         s.ranges.forEach((b, k) => {
           if (k <= j) return;

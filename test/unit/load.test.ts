@@ -98,3 +98,10 @@ describe('loadDataset', () => {
     expect(ds.recalls).toHaveLength(listed);
   });
 });
+
+describe('a tampered manifest', () => {
+  it('an entry without a path is refused, not a crash', async () => {
+    const dir = dataDir({ 'a.json': good }, (m) => ({ ...m, files: [{ sha256: 'x' }] }));
+    expect((await problems(dir, false)).join()).toMatch(/\$\.files\[0\]\|each entry needs a file name/u);
+  });
+});

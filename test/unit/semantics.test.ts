@@ -95,3 +95,18 @@ describe('SKUs and jurisdictions (from the code review)', () => {
     ]);
   });
 });
+
+describe('ranges against the product\'s own serial rules', () => {
+  it('a range that breaks a length, prefix or never-contains rule is refused', () => {
+    const d = definition({
+      products: [product({
+        scope: sourced({ kind: 'serial-ranges' as const, ranges: [{ first: 'B100', last: 'B199' }, { first: 'AO10', last: 'AO19' }] }),
+        serialRules: [sourced({ rule: 'length' as const, length: 4, excludesOtherwise: true }), sourced({ rule: 'prefix' as const, prefix: 'A', excludesOtherwise: true }), sourced({ rule: 'never-contains' as const, characters: ['O'] })],
+      })],
+    });
+    expect(problems(d)).toEqual([
+      'd0.json $.products[0].scope.value.ranges[0]: range B100 to B199 breaks the product\'s "A" prefix rule',
+      'd0.json $.products[0].scope.value.ranges[1]: range AO10 to AO19 contains a character the product\'s serials never use',
+    ]);
+  });
+});
