@@ -1,7 +1,7 @@
 /**
  * Recall data ready for checking: a verified data set and its catalog, built once per process.
  */
-import { buildCatalog, type Catalog } from './core/catalog.js';
+import { buildCatalog, type Catalog, lazyCatalog } from './core/catalog.js';
 import { RecallCheckError } from './core/errors.js';
 import { BUNDLED_DATA_DIR, loadDataset } from './data/load.js';
 import type { Manifest } from './data/schema.js';
@@ -23,6 +23,20 @@ export interface LoadRecallDataOptions {
 export async function loadRecallData(options: LoadRecallDataOptions = {}): Promise<RecallData> {
   const bundled = options.dataDir === undefined;
   const main = await loadDataset(options.dataDir ?? BUNDLED_DATA_DIR, { validate: !bundled });
+  if (main.lazy && (options.extraDirs ?? []).length === 0) {
+    const catalog = lazyCatalog(main.lazy.codes, main.lazy.load);
+    // Not spread: that would read `recalls` and parse every definition.
+    return {
+      get recalls() {
+        return catalog.recalls;
+      },
+      lookup: catalog.lookup,
+      similar: catalog.similar,
+      dir: main.dir,
+      manifest: main.manifest,
+      bundled,
+    };
+  }
   const recalls = [...main.recalls];
   const seen = new Map(recalls.map((r) => [r.id, main.dir]));
   for (const dir of options.extraDirs ?? []) {
@@ -36,3 +50,4 @@ export async function loadRecallData(options: LoadRecallDataOptions = {}): Promi
   }
   return { ...buildCatalog(recalls), dir: main.dir, manifest: main.manifest, bundled };
 }
+

@@ -49,3 +49,44 @@ export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
       code.length < 3 || !heads.has(code.slice(0, 3)) ? [] : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))),
   };
 }
+
+/**
+ * A catalog that parses definitions only when a lookup needs them. `codes[i]` maps every model and
+ * SKU code of definition i to its model. A lookup parses the definitions that mention the code's
+ * model, which are all the recalls it can match: a single check parses one or two definitions
+ * instead of all of them.
+ */
+export function lazyCatalog(codes: readonly Record<string, string>[], load: (i: number) => RecallDefinition): Catalog {
+  const loaded = new Map<number, RecallDefinition>();
+  const get = (i: number) => {
+    let r = loaded.get(i);
+    if (!r) loaded.set(i, (r = load(i)));
+    return r;
+  };
+  let full: Catalog | undefined;
+  const all = () => (full ??= buildCatalog(codes.map((_, i) => get(i))));
+  const modelOf = new Map<string, string>();
+  for (const c of codes) for (const [code, model] of Object.entries(c)) if (!modelOf.has(code) || code === model) modelOf.set(code, model);
+  const models = [...new Set(codes.flatMap((c) => Object.values(c)))].sort();
+  const heads = new Set(models.map((m) => m.slice(0, 3)));
+  const cache = new Map<string, readonly CatalogEntry[]>();
+  return {
+    get recalls() {
+      return all().recalls;
+    },
+    lookup(code) {
+      if (full) return full.lookup(code);
+      const model = modelOf.get(code);
+      if (model === undefined) return NONE;
+      let hit = cache.get(code);
+      if (!hit) {
+        const subset = codes.flatMap((c, i) => (Object.values(c).includes(model) ? [get(i)] : []));
+        hit = buildCatalog(subset).lookup(code);
+        cache.set(code, hit);
+      }
+      return hit;
+    },
+    similar: (code) =>
+      code.length < 3 || !heads.has(code.slice(0, 3)) ? [] : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))),
+  };
+}

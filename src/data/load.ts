@@ -17,7 +17,10 @@ import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
 export interface Dataset {
   dir: string;
   manifest: Manifest;
-  recalls: RecallDefinition[];
+  /** All definitions; for a lazily loaded data set, parsed on first access. */
+  readonly recalls: RecallDefinition[];
+  /** Set when the definitions can be parsed one by one, as lookups need them. */
+  lazy?: { codes: Record<string, string>[]; load: (i: number) => RecallDefinition } | undefined;
 }
 
 export interface LoadOptions {
@@ -73,6 +76,11 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
     }
   }
 
+  // Bundled data with a code index: verify every checksum now, parse only what lookups need.
+  const index = manifest.files.map((f) => f.codes);
+  const lazy = !validation && index.every((c) => c !== undefined);
+  const lazyTexts: string[] = [];
+
   const recalls: RecallDefinition[] = [];
   const texts: { file: string; text: string; value: unknown }[] = [];
   for (const entry of manifest.files) {
@@ -90,6 +98,10 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
       if (!validation) continue;
     }
     const text = bytes.toString('utf8');
+    if (lazy) {
+      lazyTexts.push(text);
+      continue;
+    }
     const parsed = parseJson(text);
     if (!parsed.ok) {
       problems.push({ file, line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.message}` });
@@ -105,6 +117,19 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
   }
   if (validation) problems.push(...validation.validateDefinitions(texts));
   if (problems.length > 0) return fail(problems);
+  if (lazy) {
+    // The checksums match the files validated at build, so parsing cannot fail here.
+    const load = (i: number) => JSON.parse(lazyTexts[i]!) as RecallDefinition;
+    let all: RecallDefinition[] | undefined;
+    return {
+      dir,
+      manifest,
+      get recalls() {
+        return (all ??= lazyTexts.map((_, i) => load(i)));
+      },
+      lazy: { codes: index as Record<string, string>[], load },
+    };
+  }
   return { dir, manifest, recalls };
 }
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
-import type { Manifest } from './schema.js';
+import type { Manifest, RecallDefinition } from './schema.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SCHEMA_REF = '../schema/manifest.schema.json';
@@ -18,14 +18,14 @@ export function sha256(bytes: Uint8Array): string {
  * A manifest for these files. The dataset version and date move only when a file's content
  * changes, so rebuilding an unchanged data set is a no-op and installs never dirty the tree.
  */
-export function buildManifest(files: { path: string; bytes: Uint8Array }[], previous: Manifest | undefined, today: string): Manifest {
+export function buildManifest(files: { path: string; bytes: Uint8Array; recall?: RecallDefinition }[], previous: Manifest | undefined, today: string): Manifest {
   const entries = files
-    .map((f) => ({ path: f.path, sha256: sha256(f.bytes) }))
+    .map((f) => ({ path: f.path, sha256: sha256(f.bytes), ...(f.recall ? { codes: codesOf(f.recall) } : {}) }))
     .sort((a, b) => a.path.localeCompare(b.path));
   const unchanged =
     previous !== undefined &&
     previous.files.length === entries.length &&
-    previous.files.every((f, i) => f.path === entries[i]?.path && f.sha256 === entries[i]?.sha256);
+    previous.files.every((f, i) => f.path === entries[i]?.path && f.sha256 === entries[i]?.sha256 && JSON.stringify(f.codes) === JSON.stringify(entries[i]?.codes));
   if (unchanged) return { ...previous, files: entries };
   return {
     $schema: MANIFEST_SCHEMA_REF,
@@ -34,6 +34,16 @@ export function buildManifest(files: { path: string; bytes: Uint8Array }[], prev
     generated: today,
     files: entries,
   };
+}
+
+/** Model and SKU codes → the model they belong to. */
+export function codesOf(recall: RecallDefinition): Record<string, string> {
+  const codes: Record<string, string> = {};
+  for (const p of recall.products) {
+    codes[p.model] = p.model;
+    for (const sku of p.skus?.value ?? []) codes[sku] = p.model;
+  }
+  return codes;
 }
 
 /** Date-based versions, e.g. 2026.11.25, then 2026.11.25-2 for a second change that day. */

@@ -205,7 +205,14 @@ export const ManifestSchema = z.strictObject({
   datasetVersion: z.string().min(1),
   generated: z.iso.date(),
   files: z
-    .array(z.strictObject({ path: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.json$/), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .array(
+      z.strictObject({
+        path: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.json$/),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        /** Every model and SKU code the file declares, with the model it belongs to: lets a check parse only the files it needs. */
+        codes: z.record(modelCode, modelCode).optional(),
+      }),
+    )
     .min(1, 'the data set is empty: add at least one recall definition'),
 });
 

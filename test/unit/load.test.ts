@@ -105,3 +105,22 @@ describe('a tampered manifest', () => {
     expect((await problems(dir, false)).join()).toMatch(/\$\.files\[0\]\|each entry needs a file name/u);
   });
 });
+
+describe('the lazily parsed bundled catalog', () => {
+  it('answers every lookup exactly as the fully built catalog does', async () => {
+    const { loadRecallData } = await import('../../src/recall-data.js');
+    const { buildCatalog } = await import('../../src/core/catalog.js');
+    const lazy = await loadRecallData();
+    const ds = await loadDataset();
+    expect(ds.lazy).toBeDefined();
+    const eager = buildCatalog(ds.recalls);
+    const codes = new Set(ds.recalls.flatMap((r) => r.products.flatMap((p) => [p.model, ...(p.skus?.value ?? [])])));
+    const ids = (entries: readonly { recall: { id: string }; product: { model: string }; viaSku?: string }[]) =>
+      entries.map((e) => `${e.recall.id}/${e.product.model}/${e.viaSku ?? ''}`).sort();
+    for (const code of [...codes, 'A9999', 'A126', 'A12630', 'B1']) {
+      expect(ids(lazy.lookup(code)), code).toEqual(ids(eager.lookup(code)));
+      expect(lazy.similar(code), code).toEqual(eager.similar(code));
+    }
+    expect(lazy.recalls.map((r) => r.id).sort()).toEqual(ds.recalls.map((r) => r.id).sort());
+  });
+});

@@ -4,7 +4,7 @@ import { type Problem, RecallCheckError } from '../../core/errors.js';
 import { BUNDLED_DATA_DIR, loadDataset } from '../../data/load.js';
 import { buildManifest, MANIFEST_FILE } from '../../data/manifest.js';
 import { parseJson } from '../../data/parse-json.js';
-import type { Manifest } from '../../data/schema.js';
+import type { Manifest, RecallDefinition } from '../../data/schema.js';
 import { validateDefinitions } from '../../data/validate.js';
 import { dataAgeDays, today } from '../data-age.js';
 import { EXIT } from '../exit-code.js';
@@ -48,7 +48,8 @@ export async function dataBuildCommand(io: Io, dir: string, today = new Date().t
   } catch {
     previous = undefined;
   }
-  const manifest = buildManifest(files, previous, today);
+  const byFile = new Map(docs.map((d) => [d.file, d.value as RecallDefinition]));
+  const manifest = buildManifest(files.map((f) => ({ ...f, recall: byFile.get(join(target, f.path)) })), previous, today);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   io.stdout.write(`${manifestPath}: ${files.length} definition${files.length === 1 ? '' : 's'}, data ${manifest.datasetVersion}\n`);
   return EXIT.ok;
