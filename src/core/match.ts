@@ -117,6 +117,11 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
   if (ruleOutcome.excluded.length > 0) return make('not-affected', ruleOutcome.excluded);
 
   if (scope.kind === 'serial-ranges') {
+    // Outside every range only says something about a serial of the ranges' length, as typed.
+    const length = scope.ranges[0]!.first.length;
+    if (serial.value.length !== length && !exclusionsTrusted(serial)) {
+      return make('verify', [{ code: 'serial-wrong-length', expected: length, actual: serial.value.length, excludes: false }]);
+    }
     const hit = scope.ranges.find((r) => inRange(serial.value, r.first, r.last));
     return hit
       ? make('affected', [{ code: 'serial-in-published-range', first: hit.first, last: hit.last }])

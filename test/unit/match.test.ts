@@ -181,3 +181,15 @@ describe('whereToVerify', () => {
     expect(whereToVerify(elsewhere)).toBeUndefined();
   });
 });
+
+describe('ranges without a length rule', () => {
+  it('two serials joined by removing a space are not "outside the ranges"', () => {
+    const bare = definition({ id: 'r', products: [product({ model: 'X1', scope: sourced({ kind: 'serial-ranges' as const, ranges: [{ first: 'A100', last: 'A199' }] }) })] });
+    const cat = buildCatalog([bare]);
+    expect(check(cat, { model: 'X1', serial: 'A150 A151' }).status).toBe('verify');
+    expect(check(cat, { model: 'X1', serial: 'A150' }).status).toBe('affected');
+    expect(check(cat, { model: 'X1', serial: 'A250' }).status).toBe('not-affected');
+    expect(check(cat, { model: 'X1', serial: 'A2 50' }).status).toBe('not-affected');
+  });
+});
+
