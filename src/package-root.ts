@@ -11,7 +11,11 @@ let cached: string | undefined;
  */
 export function packageRoot(): string {
   if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  const here = dirname(fileURLToPath(import.meta.url));
+  // Both layouts put this code two levels down (dist/bundle/, dist/data/…): try there first.
+  const likely = join(here, '..', '..');
+  if (existsSync(join(likely, 'package.json')) && existsSync(join(likely, 'data'))) return (cached = likely);
+  let dir = here;
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
     if (up === dir) throw new Error('recall-check: cannot find its own package.json');

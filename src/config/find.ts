@@ -3,7 +3,7 @@
  * in package.json, .recall-checkrc (JSON or YAML), .recall-checkrc.json/.yaml/.yml, or
  * recall-check.config.{js,mjs,cjs}, from the working directory up to the project root.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { RecallCheckError } from '../core/errors.js';
 import type { Config } from './schema.js';
@@ -34,16 +34,18 @@ export interface LoadedConfig {
 export function mayHaveConfig(cwd: string): boolean {
   let dir = resolve(cwd);
   for (;;) {
+    // One directory listing instead of a stat per search place: this runs on every check.
+    let names: Set<string>;
+    try {
+      names = new Set(readdirSync(dir));
+    } catch {
+      return false;
+    }
     for (const place of SEARCH_PLACES) {
-      const path = join(dir, place);
-      if (place === 'package.json') {
-        if (existsSync(path) && hasPackageKey(path)) return true;
-      } else if (existsSync(path)) {
-        return true;
-      }
+      if (place === 'package.json' ? names.has(place) && hasPackageKey(join(dir, place)) : names.has(place)) return true;
     }
     // cosmiconfig's "project" strategy stops at the first directory with a package.json.
-    if (existsSync(join(dir, 'package.json'))) return false;
+    if (names.has('package.json')) return false;
     const up = dirname(dir);
     if (up === dir) return false;
     dir = up;
@@ -52,7 +54,9 @@ export function mayHaveConfig(cwd: string): boolean {
 
 function hasPackageKey(path: string): boolean {
   try {
-    return MODULE in (JSON.parse(readFileSync(path, 'utf8')) as object);
+    const text = readFileSync(path, 'utf8');
+    // Most package.json files never mention the key; only those that might are parsed.
+    return /"recall-check"\s*:/u.test(text) && MODULE in (JSON.parse(text) as object);
   } catch {
     return false;
   }
