@@ -6,6 +6,7 @@
 import type { Catalog } from '../core/catalog.js';
 import { RecallCheckError } from '../core/errors.js';
 import { checkModel, noRecall } from '../core/match.js';
+import { countryProblem } from '../core/messages.js';
 import { CLEAN, cleanModel, type Normalised, normaliseCountry, normaliseModel } from '../core/normalise.js';
 import type { CheckResult, Status } from '../core/result.js';
 import type { Readable } from 'node:stream';
@@ -263,7 +264,7 @@ function classify(
   if (country !== undefined && country.trim() !== '') {
     sold = ctx.country(country);
     if (!sold) {
-      return refused(line, row, cells, raw, { code: 'bad-country', value: country, message: `column "${ctx.names[2]}": "${country}" is not a two-letter ISO 3166 country code (e.g. US, CA, JP, GB)` });
+      return refused(line, row, cells, raw, { code: 'bad-country', value: country, message: `column "${ctx.names[2]}": ${countryProblem(country)}` });
     }
   }
   return checked(line, row, cells, raw, ctx.check(model, serial, sold));

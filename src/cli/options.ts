@@ -6,6 +6,7 @@
 import { delimiter as pathDelimiter, dirname, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { RecallCheckError } from '../core/errors.js';
+import { countryProblem } from '../core/messages.js';
 import { normaliseCountry } from '../core/normalise.js';
 import type { Acknowledgement, Config } from '../config/schema.js';
 import { FAIL_ON, type FailOn } from '../config/fail-on.js';
@@ -45,9 +46,9 @@ interface Spec<K extends Key> {
 
 const usage = (where: string, message: string) => new RecallCheckError('usage', `${where}: ${message}`);
 
-function country(raw: string | string[], where: string): string {
+export function country(raw: string | string[], where: string): string {
   const c = normaliseCountry(String(raw));
-  if (!c) throw usage(where, `"${raw}" is not a two-letter ISO 3166 country code: use e.g. US, CA, JP, AU, GB`);
+  if (!c) throw usage(where, countryProblem(String(raw)));
   return c;
 }
 

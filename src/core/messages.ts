@@ -83,3 +83,8 @@ export const REMEDY_LABEL = {
   'gift-card': 'Gift card',
   'store-credit': 'Store credit',
 } as const;
+
+/** Why a country value was refused, in the same words wherever it came from. */
+export function countryProblem(raw: string): string {
+  return `"${raw}" is not a two-letter ISO 3166 country code: use e.g. US, CA, JP, AU, GB`;
+}

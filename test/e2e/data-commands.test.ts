@@ -40,7 +40,7 @@ describe('recall-check list', () => {
   it('a bad --country is a usage error', () => {
     const r = runCli(['list', '--country', 'Japan']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--country "Japan" is not a two-letter ISO 3166 country code/u);
+    expect(r.stderr).toMatch(/--country: "Japan" is not a two-letter ISO 3166 country code/u);
   });
 });
 

@@ -1,12 +1,11 @@
-import { RecallCheckError } from '../../core/errors.js';
-import { normaliseCountry, normaliseModel } from '../../core/normalise.js';
+import { normaliseModel } from '../../core/normalise.js';
 import type { RecallDefinition } from '../../data/schema.js';
 import { loadRecallData } from '../../recall-data.js';
 import { formatCount, formatDate, stripControl } from '../../report/format.js';
 import { renderRecall } from '../../report/recall-page.js';
 import type { Command } from 'commander';
 import { EXIT } from '../exit-code.js';
-import { effectiveOptions } from '../options.js';
+import { country as parseCountryOption, effectiveOptions } from '../options.js';
 import { type Io, styleFor } from '../io.js';
 
 export interface ListOptions {
@@ -43,8 +42,7 @@ function summary(r: RecallDefinition) {
 }
 
 export async function listCommand(io: Io, opts: ListOptions, cmd: Command): Promise<number> {
-  const country = opts.country === undefined ? undefined : normaliseCountry(opts.country);
-  if (opts.country !== undefined && !country) throw new RecallCheckError('usage', `--country "${opts.country}" is not a two-letter ISO 3166 country code: use e.g. US, CA, JP, AU, GB`);
+  const country = opts.country === undefined ? undefined : parseCountryOption(opts.country, '--country');
   const model = opts.model === undefined ? undefined : normaliseModel(opts.model).value;
   const data = await dataFor(io, opts.dataDir, cmd);
   const byModel = model === undefined ? undefined : new Set(data.lookup(model).map((e) => e.recall.id));
