@@ -31,6 +31,11 @@ export function colourWanted(stream: OutStream, env: Io['env']): boolean {
   return stream.isTTY === true;
 }
 
+/** Width of a report page: the terminal's, within 60–100 columns; 100 when not on a terminal. */
+export function pageWidth(stream: OutStream): number {
+  return Math.max(60, Math.min(stream.isTTY ? (stream.columns ?? 100) : 100, 100));
+}
+
 /** chalk is loaded only when colour is on, so plain runs (pipes, CI) never pay for it. */
 export async function styleFor(stream: OutStream, env: Io['env']): Promise<Style> {
   if (!colourWanted(stream, env)) return PLAIN;

@@ -64,8 +64,8 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   const serial = serialText?.trim() ? normaliseSerial(serialText) : undefined;
   const suspectReason = globalReasons.find((r) => r.code === 'model-non-ascii' || r.code === 'model-extra-text');
   const matches = entries.map((entry) => evaluate(entry, serial, country, suspectReason));
-  const sku = entries.find((e) => e.viaSku)?.viaSku;
-  if (sku) globalReasons.push({ code: 'model-matched-sku', sku, model: entries.find((e) => e.viaSku)!.product.model });
+  const viaSku = entries.find((e) => e.viaSku);
+  if (viaSku?.viaSku) globalReasons.push({ code: 'model-matched-sku', sku: viaSku.viaSku, model: viaSku.product.model });
 
   let status = matches.map((m) => m.status).reduce<Status>(worse, 'not-affected');
   let deciding = matches.filter((m) => m.status === status).flatMap((m) => m.reasons);

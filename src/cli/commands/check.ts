@@ -9,7 +9,7 @@ import { reportAcknowledgements } from '../acknowledgements.js';
 import { today, warnIfStale } from '../data-age.js';
 import { effectiveOptions } from '../options.js';
 import { exitCodeFor } from '../exit-code.js';
-import { type Io, styleFor } from '../io.js';
+import { type Io, pageWidth, styleFor } from '../io.js';
 
 export interface CheckFlags {
   json?: boolean;
@@ -28,7 +28,7 @@ export async function checkCommand(io: Io, model: string, serial: string | undef
     io.stdout.write(renderJson([result], runMeta(data)));
   } else {
     const style = await styleFor(io.stdout, io.env);
-    const width = Math.max(60, Math.min(io.stdout.isTTY ? (io.stdout.columns ?? 100) : 100, 100));
+    const width = pageWidth(io.stdout);
     io.stdout.write(renderText([result], { style, width }));
   }
   // One unit meets few of a stock list's acknowledgements: only expired ones are worth a word here.

@@ -6,7 +6,7 @@ import { renderRecall } from '../../report/recall-page.js';
 import type { Command } from 'commander';
 import { EXIT } from '../exit-code.js';
 import { country as parseCountryOption, effectiveOptions } from '../options.js';
-import { type Io, styleFor } from '../io.js';
+import { type Io, pageWidth, styleFor } from '../io.js';
 
 export interface ListOptions {
   country?: string;
@@ -83,7 +83,7 @@ export async function showCommand(io: Io, what: string, opts: { json?: boolean; 
     return EXIT.ok;
   }
   const style = await styleFor(io.stdout, io.env);
-  const width = Math.max(60, Math.min(io.stdout.isTTY ? (io.stdout.columns ?? 100) : 100, 100));
+  const width = pageWidth(io.stdout);
   // Other recalls of the same models, in other countries or years.
   const alsoIn = (r: RecallDefinition) => {
     const others = new Map<string, RecallDefinition>();
