@@ -3,11 +3,9 @@
  *
  * What this layer adds to the parser: Excel's `sep=` first line, delimiter sniffing on the header
  * line (papaparse's own guess needs several rows to agree, and fails on small files), physical
- * line numbers for every record (quoted fields may span lines), a bound on record size so one
- * endless field cannot exhaust memory, and backpressure: the source is paused while the consumer
- * is behind.
+ * line numbers for every record (quoted fields may span lines), each record's raw text, and a
+ * bound on record size so one endless field cannot exhaust memory.
  */
-import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { RecallCheckError } from '../core/errors.js';
 
@@ -41,7 +39,6 @@ export interface ReadOptions {
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 const DEFAULT_MAX_RECORD = 1 << 20;
-const HIGH_WATER = 1024;
 const SEP_LINE = /^sep=(.)(\r\n|\n|\r)/iu;
 
 export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): Promise<CsvReader> {
@@ -79,53 +76,26 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
   const firstBreak = first.search(/[\r\n]/u);
   const newline = firstBreak === -1 ? undefined : first[firstBreak] === '\n' ? '\n' : first[firstBreak + 1] === '\n' ? '\r\n' : '\r';
 
-  let fed = 0;
-  let consumedTo = 0;
   let line = sepLine ? 2 : 1;
   const overlong = () =>
     new RecallCheckError('input', [{ file: opts.name, line, message: `a record longer than ${Math.round(maxRecord / 1024)} KiB starts here (an unclosed quote, or not a CSV file); nothing after it was read` }]);
 
-  // The text from `windowStart` on that the parser has not finished with, so each record's raw
-  // text can be cut from it by the parser's cursor.
-  let window = '';
-  let windowStart = 0;
-  const take = (chunk: string) => {
-    window = window.slice(consumedTo - windowStart) + chunk;
-    windowStart = consumedTo;
-    fed += chunk.length;
-    return chunk;
-  };
-  async function* feed(): AsyncGenerator<string, void, undefined> {
-    if (first) yield take(first);
-    while (!ended) {
-      if (fed - consumedTo > maxRecord) throw overlong();
-      const next = await it.next();
-      if (next.done) break;
-      yield take(next.value);
-    }
-  }
-
-  const source = Readable.from(feed());
-  let queue: CsvRecord[] = [];
-  let finished = false;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  let linebreak = newline ?? '\n';
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-
-  Papa.parse(source as unknown as NodeJS.ReadableStream, {
+  // papaparse's core parser, fed chunk by chunk the way its own streamers feed it: each call parses
+  // the complete records of `input` and leaves the unfinished last one for the next call. Driving
+  // it directly keeps each chunk's records in one synchronous pass, and lets the consumer's pace
+  // be the backpressure: the next chunk is read only when the next batch is asked for.
+  let input = '';
+  let pos = 0;
+  let batch: CsvRecord[] = [];
+  const linebreak = newline ?? '\n';
+  const nl = linebreak === '\r' ? '\r' : '\n';
+  const parser = new Papa.Parser({
     delimiter,
-    ...(newline ? { newline } : {}),
-    skipEmptyLines: false,
-    step(result: Papa.ParseStepResult<string[]>) {
-      const cells = result.data;
+    newline: linebreak,
+    step(result: { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } }) {
+      const cells = result.data[0]!;
       const end = result.meta.cursor;
-      linebreak = result.meta.linebreak || linebreak;
-      let raw = window.slice(consumedTo - windowStart, end - windowStart);
+      let raw = input.slice(pos, end);
       if (raw.endsWith(linebreak)) raw = raw.slice(0, raw.length - linebreak.length);
       const record: CsvRecord = { line, cells, raw };
       for (const e of result.errors) {
@@ -133,42 +103,39 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
         else if (e.code === 'InvalidQuotes') record.quoteError ??= 'malformed-quote';
       }
       // Only a record with a quoted line break spans lines; most do not, and one scan says so.
-      line += raw.indexOf(linebreak === '\r' ? '\r' : '\n') === -1 ? 1 : 1 + newlinesIn(cells, linebreak);
-      consumedTo = end;
-      queue.push(record);
-      if (queue.length >= HIGH_WATER) source.pause();
-      notify();
-    },
-    complete() {
-      finished = true;
-      notify();
-    },
-    error(e: Error) {
-      failure = e;
-      finished = true;
-      notify();
+      line += raw.indexOf(nl) === -1 ? 1 : 1 + newlinesIn(cells, nl);
+      pos = end;
+      batch.push(record);
     },
   });
-  source.on('error', (e) => {
-    failure = e;
-    finished = true;
-    notify();
-  });
+  /** Parses what `input` holds; `last` flushes the final record, which has no line break after it. */
+  const parse = (last: boolean): CsvRecord[] => {
+    pos = 0;
+    batch = [];
+    parser.parse(input, 0, !last);
+    input = input.slice(pos);
+    return batch;
+  };
 
+  let pending: string | undefined = first;
   async function* batches(): AsyncGenerator<CsvRecord[], void, undefined> {
     for (;;) {
-      if (queue.length > 0) {
-        const batch = queue;
-        queue = [];
-        if (source.isPaused() && !finished) source.resume();
-        yield batch;
-        continue;
+      let chunk = pending;
+      pending = undefined;
+      if (chunk === undefined && !ended) {
+        const next = await it.next();
+        if (next.done) ended = true;
+        else chunk = next.value;
       }
-      if (failure) throw failure;
-      if (finished) return;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
+      if (chunk === undefined) {
+        const rest = parse(true);
+        if (rest.length > 0) yield rest;
+        return;
+      }
+      input += chunk;
+      const records = parse(false);
+      if (records.length > 0) yield records;
+      if (input.length > maxRecord) throw overlong();
     }
   }
 
@@ -205,8 +172,7 @@ export function sniffDelimiter(text: string): string {
 }
 
 /** Line breaks inside a record's quoted cells, so the next record's line number is right. */
-function newlinesIn(cells: string[], linebreak: string): number {
-  const nl = linebreak === '\r' ? '\r' : '\n';
+function newlinesIn(cells: string[], nl: string): number {
   let n = 0;
   for (const cell of cells) {
     let i = cell.indexOf(nl);
