@@ -95,12 +95,13 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
     step(result: { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } }) {
       const cells = result.data[0]!;
       const end = result.meta.cursor;
-      let raw = input.slice(pos, end);
-      if (raw.endsWith(linebreak)) raw = raw.slice(0, raw.length - linebreak.length);
+      const raw = input.slice(pos, end - pos >= linebreak.length && input.endsWith(linebreak, end) ? end - linebreak.length : end);
       const record: CsvRecord = { line, cells, raw };
-      for (const e of result.errors) {
-        if (e.code === 'MissingQuotes') record.quoteError = 'unclosed-quote';
-        else if (e.code === 'InvalidQuotes') record.quoteError ??= 'malformed-quote';
+      if (result.errors.length > 0) {
+        for (const e of result.errors) {
+          if (e.code === 'MissingQuotes') record.quoteError = 'unclosed-quote';
+          else if (e.code === 'InvalidQuotes') record.quoteError ??= 'malformed-quote';
+        }
       }
       // Only a record with a quoted line break spans lines; most do not, and one scan says so.
       line += raw.indexOf(nl) === -1 ? 1 : 1 + newlinesIn(cells, nl);

@@ -133,7 +133,11 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
         const { line, cells, raw, quoteError } = records[k]!;
         row++;
         let result: RowResult;
-        if (quoteError) {
+        const model = cells[columns.model];
+        if (!quoteError && cells.length === width && model!.length > 0 && model!.charCodeAt(0) > 32 && !raw.includes('\uFFFD')) {
+          // Most rows: the right width, a model, text that decoded cleanly. Nothing below applies.
+          result = classify(line, row, cells, raw, model!, cell(cells, columns.serial), cell(cells, columns.country), ctx);
+        } else if (quoteError) {
           result = refused(line, row, cells, raw, quoteProblem(quoteError, line, line + lineBreaks(cells)));
         } else if (isBlank(cells)) {
           result = skipped(line, row, cells, raw, 'blank-line');
@@ -214,11 +218,13 @@ function memoised(catalog: Catalog): Checker {
 
 /** normaliseCountry, remembered: a country column holds a handful of distinct values. */
 function countries(): (raw: string) => string | undefined {
-  const seen = new Map<string, string | undefined>();
+  // '' marks a value that is not a country, so one lookup answers both ways.
+  const seen = new Map<string, string>();
   return (raw) => {
-    if (seen.has(raw)) return seen.get(raw);
+    const known = seen.get(raw);
+    if (known !== undefined) return known || undefined;
     const c = normaliseCountry(raw);
-    if (seen.size < 10_000) seen.set(raw, c);
+    if (seen.size < 10_000) seen.set(raw, c ?? '');
     return c;
   };
 }

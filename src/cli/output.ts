@@ -49,7 +49,8 @@ export function fileOutput(path: string, cwd: string, inputPath: string | undefi
   if (!where?.isDirectory()) throw new RecallCheckError('usage', [{ file: dirname(target), message: 'no such directory for the output file (-o): create it first' }]);
   if (statOrUndefined(target)?.isDirectory()) throw new RecallCheckError('usage', [{ file: target, message: 'is a directory: give -o a file name' }]);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const stream = createWriteStream(temp, { flags: 'wx' });
+  // A deep buffer lets the disk write one batch while the next is being checked.
+  const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: 1 << 20 });
   let failed: Error | undefined;
   stream.on('error', (e) => {
     failed = e;

@@ -15,10 +15,11 @@ export interface Catalog {
   readonly recalls: readonly RecallDefinition[];
   lookup(code: string): readonly CatalogEntry[];
   /** Recalled models that the code extends or abbreviates, for a "did you mean" hint. */
-  similar(code: string): string[];
+  similar(code: string): readonly string[];
 }
 
 const NONE: readonly CatalogEntry[] = [];
+const NO_SIMILAR: readonly string[] = Object.freeze([]);
 
 export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
   const byModel = new Map<string, CatalogEntry[]>();
@@ -38,15 +39,10 @@ export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
   for (const [sku, model] of skuOf) {
     if (!byModel.has(sku)) bySku.set(sku, byModel.get(model)!.map((e) => ({ ...e, viaSku: sku })));
   }
-  const models = [...byModel.keys()].sort();
-  // Similar codes share at least their first three characters; most codes share them with no
-  // recalled model, and this rejects those without scanning the list.
-  const heads = new Set(models.map((m) => m.slice(0, 3)));
   return {
     recalls,
     lookup: (code) => byModel.get(code) ?? bySku.get(code) ?? NONE,
-    similar: (code) =>
-      code.length < 3 || !heads.has(code.slice(0, 3)) ? [] : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))),
+    similar: similarTo([...byModel.keys()]),
   };
 }
 
@@ -67,8 +63,6 @@ export function lazyCatalog(codes: readonly Record<string, string>[], load: (i: 
   const all = () => (full ??= buildCatalog(codes.map((_, i) => get(i))));
   const modelOf = new Map<string, string>();
   for (const c of codes) for (const [code, model] of Object.entries(c)) if (!modelOf.has(code) || code === model) modelOf.set(code, model);
-  const models = [...new Set(codes.flatMap((c) => Object.values(c)))].sort();
-  const heads = new Set(models.map((m) => m.slice(0, 3)));
   const cache = new Map<string, readonly CatalogEntry[]>();
   return {
     get recalls() {
@@ -86,7 +80,18 @@ export function lazyCatalog(codes: readonly Record<string, string>[], load: (i: 
       }
       return hit;
     },
-    similar: (code) =>
-      code.length < 3 || !heads.has(code.slice(0, 3)) ? [] : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))),
+    similar: similarTo([...new Set(codes.flatMap((c) => Object.values(c)))]),
   };
+}
+
+/**
+ * Recalled models that a code extends or abbreviates. Such codes share at least their first three
+ * characters; a batch asks this for every unrecalled model, so those first three are compared as
+ * one number, without allocating, and most codes are rejected there.
+ */
+function similarTo(recalled: readonly string[]): (code: string) => readonly string[] {
+  const models = [...recalled].sort();
+  const head = (code: string) => (code.charCodeAt(0) * 961 + code.charCodeAt(1) * 31 + code.charCodeAt(2)) | 0;
+  const heads = new Set(models.filter((m) => m.length >= 3).map(head));
+  return (code) => (code.length < 3 || !heads.has(head(code)) ? NO_SIMILAR : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))));
 }

@@ -26,7 +26,7 @@ const NO_MATCHES: RecallMatch[] = [];
 /** The result for a model no recall covers: the one place it is built. */
 export function noRecall(catalog: Catalog, model: Normalised): CheckResult {
   const similar = catalog.similar(model.value);
-  const reasons: Reason[] = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: similar }] : ONLY_NOT_IN_DATA;
+  const reasons: Reason[] = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: [...similar] }] : ONLY_NOT_IN_DATA;
   return { model, status: 'no-recall', reasons, matches: NO_MATCHES };
 }
 
@@ -67,23 +67,27 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   const viaSku = entries.find((e) => e.viaSku);
   if (viaSku?.viaSku) globalReasons.push({ code: 'model-matched-sku', sku: viaSku.viaSku, model: viaSku.product.model });
 
-  let status = matches.map((m) => m.status).reduce<Status>(worse, 'not-affected');
-  let deciding = matches.filter((m) => m.status === status).flatMap((m) => m.reasons);
+  // Plain loops: a batch runs this for every row of a recalled model.
+  let status: Status = 'not-affected';
+  let elsewhere = !!country;
+  for (const m of matches) {
+    status = worse(status, m.status);
+    if (!m.reasons.some((r) => r.code === 'outside-jurisdiction')) elsewhere = false;
+  }
+  const reasons = globalReasons;
   // Recalled, but only in other countries: the sources rarely cover every country a model was
   // sold in, so silence about this one is not a clearance.
-  if (country && matches.every((m) => m.reasons.some((r) => r.code === 'outside-jurisdiction'))) {
+  if (elsewhere) {
     status = 'verify';
     const jurisdictions = [...new Set(matches.flatMap((m) => m.recall.jurisdictions.value))];
-    deciding = [{ code: 'recalled-elsewhere', country, jurisdictions }];
+    reasons.push({ code: 'recalled-elsewhere', country: country!, jurisdictions });
+  } else {
+    for (const m of matches) if (m.status === status) reasons.push(...m.reasons);
   }
-  return {
-    model,
-    ...(serial ? { serial } : {}),
-    ...(country ? { country } : {}),
-    status,
-    reasons: dedupe([...globalReasons, ...deciding]),
-    matches,
-  };
+  const result: CheckResult = { model, status, reasons: dedupe(reasons), matches };
+  if (serial) result.serial = serial;
+  if (country) result.country = country;
+  return result;
 }
 
 /** The first run of letters and digits in what was typed, upper-cased: "a1263 (black)" → A1263. */
@@ -215,6 +219,7 @@ export function inRange(serial: string, first: string, last: string): boolean {
 }
 
 function dedupe(reasons: Reason[]): Reason[] {
+  if (reasons.length < 2) return reasons;
   const seen = new Set<string>();
   return reasons.filter((r) => {
     const key = Object.keys(r).length === 1 ? r.code : JSON.stringify(r);

@@ -50,9 +50,19 @@ export function csvHeader(header: string[], headerRaw: string, shape: CsvShape):
  * (trailing empty cells, which spreadsheets leave behind, are dropped).
  */
 export function csvWriter(width: number, shape: CsvShape): (rows: readonly RowResult[]) => string {
+  // A file has few distinct verdicts, and serialising one costs more than finding it again.
+  const verdicts = new Map<string, string>();
   const verdictOf = (r: RowResult): string => {
     const v = rowView(r);
-    return unparse([[v.status, v.recallIds.join(' '), v.reason, v.action, v.checkUrls.join(' ')]], shape);
+    const cells = [v.status, v.recallIds.join(' '), v.reason, v.action, v.checkUrls.join(' ')];
+    const key = cells.join('\u0000');
+    let text = verdicts.get(key);
+    if (text === undefined) {
+      text = unparse([cells], shape);
+      if (verdicts.size >= 10_000) verdicts.clear();
+      verdicts.set(key, text);
+    }
+    return text;
   };
   let noRecall: string | undefined;
   return (rows) => {

@@ -26,7 +26,11 @@ export function rowView(r: RowResult): RowView {
   // Recalled only elsewhere: no match has the row's status, so name them all.
   const same = result.matches.filter((m) => m.status === result.status);
   const deciding = same.length > 0 ? same : result.matches;
-  const checkUrls = [...new Set(deciding.flatMap((m) => (m.status === 'verify' ? [whereToVerify(m.recall)?.url] : [])).filter((u): u is string => !!u))];
+  const checkUrls: string[] = [];
+  for (const m of deciding) {
+    const url = m.status === 'verify' ? whereToVerify(m.recall)?.url : undefined;
+    if (url && !checkUrls.includes(url)) checkUrls.push(url);
+  }
   return {
     status: result.status,
     recallIds: deciding.map((m) => m.recallId),
