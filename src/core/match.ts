@@ -22,6 +22,9 @@ export interface CheckInput {
 const NOT_IN_DATA: Reason = { code: 'model-not-in-data' };
 const ONLY_NOT_IN_DATA: Reason[] = [NOT_IN_DATA];
 const NO_MATCHES: RecallMatch[] = [];
+const ALL_UNITS: Reason = { code: 'all-units' };
+const SERIAL_MISSING: Reason = { code: 'serial-missing' };
+const UNPUBLISHED: Reason = { code: 'serial-rules-unpublished' };
 
 /** The result for a model no recall covers: the one place it is built. */
 export function noRecall(catalog: Catalog, model: Normalised): CheckResult {
@@ -62,25 +65,26 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   if (entries.length === 0) return noRecall(catalog, model);
 
   const serial = serialText?.trim() ? normaliseSerial(serialText) : undefined;
-  const suspectReason = globalReasons.find((r) => r.code === 'model-non-ascii' || r.code === 'model-extra-text');
-  const matches = entries.map((entry) => evaluate(entry, serial, country, suspectReason));
-  const viaSku = entries.find((e) => e.viaSku);
-  if (viaSku?.viaSku) globalReasons.push({ code: 'model-matched-sku', sku: viaSku.viaSku, model: viaSku.product.model });
+  // Set only when the model was read from a look-alike or from extra text.
+  const suspectReason = globalReasons[0];
+  const matches: RecallMatch[] = [];
+  for (const entry of entries) matches.push(evaluate(entry, serial, country, suspectReason));
+  const viaSku = entries[0]!.viaSku;
+  if (viaSku) globalReasons.push({ code: 'model-matched-sku', sku: viaSku, model: entries[0]!.product.model });
 
   // Plain loops: a batch runs this for every row of a recalled model.
   let status: Status = 'not-affected';
   let elsewhere = !!country;
   for (const m of matches) {
     status = worse(status, m.status);
-    if (!m.reasons.some((r) => r.code === 'outside-jurisdiction')) elsewhere = false;
+    if (elsewhere && !hasReason(m, 'outside-jurisdiction')) elsewhere = false;
   }
   const reasons = globalReasons;
   // Recalled, but only in other countries: the sources rarely cover every country a model was
   // sold in, so silence about this one is not a clearance.
   if (elsewhere) {
     status = 'verify';
-    const jurisdictions = [...new Set(matches.flatMap((m) => m.recall.jurisdictions.value))];
-    reasons.push({ code: 'recalled-elsewhere', country: country!, jurisdictions });
+    reasons.push({ code: 'recalled-elsewhere', country: country!, jurisdictions: jurisdictionsOf(entries) });
   } else {
     for (const m of matches) if (m.status === status) reasons.push(...m.reasons);
   }
@@ -90,6 +94,19 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   return result;
 }
 
+function hasReason(match: RecallMatch, code: Reason['code']): boolean {
+  for (const r of match.reasons) if (r.code === code) return true;
+  return false;
+}
+
+const jurisdictionCache = new WeakMap<readonly CatalogEntry[], string[]>();
+/** Every jurisdiction of a model's recalls, once per model. */
+function jurisdictionsOf(entries: readonly CatalogEntry[]): string[] {
+  let list = jurisdictionCache.get(entries);
+  if (!list) jurisdictionCache.set(entries, (list = Object.freeze([...new Set(entries.flatMap((e) => e.recall.jurisdictions.value))]) as string[]));
+  return list;
+}
+
 /** The first run of letters and digits in what was typed, upper-cased: "a1263 (black)" → A1263. */
 function firstToken(input: string): string | undefined {
   return /[A-Za-z0-9]+/u.exec(input.normalize('NFKC'))?.[0]?.toUpperCase();
@@ -97,41 +114,62 @@ function firstToken(input: string): string | undefined {
 
 function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: string | undefined, suspectModel: Reason | undefined): RecallMatch {
   const { recall, product } = entry;
-  const make = (status: RecallMatch['status'], reasons: Reason[]): RecallMatch =>
-    // A look-alike model may be a different product: never settle it either way.
-    suspectModel
-      ? { recallId: recall.id, status: 'verify', reasons: [suspectModel, ...reasons], product, recall }
-      : { recallId: recall.id, status, reasons, product, recall };
-
   const jurisdictions = recall.jurisdictions.value;
   if (country && !jurisdictions.includes(country) && !jurisdictions.includes('WORLDWIDE')) {
-    return make('not-affected', [{ code: 'outside-jurisdiction', country, jurisdictions }]);
+    return suspectModel
+      ? matchOf(entry, 'not-affected', [{ code: 'outside-jurisdiction', country, jurisdictions }], suspectModel)
+      : shared(entry, `outside:${country}`, () => matchOf(entry, 'not-affected', [{ code: 'outside-jurisdiction', country, jurisdictions }], undefined));
   }
   const scope = product.scope.value;
-  if (scope.kind === 'all-units') return make('affected', [{ code: 'all-units' }]);
-  if (!serial || serial.value === '') return make('verify', [{ code: 'serial-missing' }]);
+  if (scope.kind === 'all-units') return suspectModel ? matchOf(entry, 'affected', [ALL_UNITS], suspectModel) : shared(entry, 'all-units', () => matchOf(entry, 'affected', [ALL_UNITS], undefined));
+  if (!serial || serial.value === '') return suspectModel ? matchOf(entry, 'verify', [SERIAL_MISSING], suspectModel) : shared(entry, 'serial-missing', () => matchOf(entry, 'verify', [SERIAL_MISSING], undefined));
 
   // A serial that cannot be trusted as typed is reported for what it is; measuring it against the
   // recall's rules would only add noise.
-  const untrusted = suspicionReasons(serial);
-  if (untrusted.length > 0) return make('verify', untrusted);
-  const rules = (product.serialRules ?? []).map((r) => r.value);
-  const ruleOutcome = applyRules(rules, serial.value, exclusionsTrusted(serial));
-  if (ruleOutcome.verify.length > 0) return make('verify', ruleOutcome.verify);
-  if (ruleOutcome.excluded.length > 0) return make('not-affected', ruleOutcome.excluded);
+  if (serial.suspicions.length > 0) return matchOf(entry, 'verify', suspicionReasons(serial), suspectModel);
+  const trusted = exclusionsTrusted(serial);
+  const ruleOutcome = applyRules(product.serialRules, serial.value, trusted);
+  if (ruleOutcome.verify.length > 0) return matchOf(entry, 'verify', ruleOutcome.verify, suspectModel);
+  if (ruleOutcome.excluded.length > 0) return matchOf(entry, 'not-affected', ruleOutcome.excluded, suspectModel);
 
   if (scope.kind === 'serial-ranges') {
     // Outside every range only says something about a serial of the ranges' length, as typed.
     const length = scope.ranges[0]!.first.length;
-    if (serial.value.length !== length && !exclusionsTrusted(serial)) {
-      return make('verify', [{ code: 'serial-wrong-length', expected: length, actual: serial.value.length, excludes: false }]);
+    if (serial.value.length !== length && !trusted) {
+      return matchOf(entry, 'verify', [{ code: 'serial-wrong-length', expected: length, actual: serial.value.length, excludes: false }], suspectModel);
     }
     const hit = scope.ranges.find((r) => inRange(serial.value, r.first, r.last));
     return hit
-      ? make('affected', [{ code: 'serial-in-published-range', first: hit.first, last: hit.last }])
-      : make('not-affected', [{ code: 'serial-outside-published-ranges', ranges: scope.ranges }]);
+      ? matchOf(entry, 'affected', [{ code: 'serial-in-published-range', first: hit.first, last: hit.last }], suspectModel)
+      : matchOf(entry, 'not-affected', [{ code: 'serial-outside-published-ranges', ranges: scope.ranges }], suspectModel);
   }
-  return make('verify', [{ code: 'serial-rules-unpublished' }]);
+  return suspectModel ? matchOf(entry, 'verify', [UNPUBLISHED], suspectModel) : shared(entry, 'unpublished', () => matchOf(entry, 'verify', [UNPUBLISHED], undefined));
+}
+
+/**
+ * A match that does not depend on the serial (outside the recall's countries, every unit
+ * recalled, no serial, rules unpublished) is the same object for every row that reaches it: a
+ * batch meets these on most rows of a recalled model. Matches are data and never mutated.
+ */
+const sharedMatches = new WeakMap<CatalogEntry, Map<string, RecallMatch>>();
+function shared(entry: CatalogEntry, key: string, make: () => RecallMatch): RecallMatch {
+  let byKey = sharedMatches.get(entry);
+  if (!byKey) sharedMatches.set(entry, (byKey = new Map()));
+  let match = byKey.get(key);
+  if (!match) {
+    match = make();
+    Object.freeze(match.reasons);
+    byKey.set(key, Object.freeze(match));
+  }
+  return match;
+}
+
+function matchOf(entry: CatalogEntry, status: RecallMatch['status'], reasons: Reason[], suspectModel: Reason | undefined): RecallMatch {
+  const { recall, product } = entry;
+  // A look-alike model may be a different product: never settle it either way.
+  return suspectModel
+    ? { recallId: recall.id, status: 'verify', reasons: [suspectModel, ...reasons], product, recall }
+    : { recallId: recall.id, status, reasons, product, recall };
 }
 
 function suspicionReasons(serial: Normalised): Reason[] {
@@ -164,10 +202,10 @@ function exclusionsTrusted(serial: Normalised): boolean {
   return !serial.changes.some((c) => c.code === 'removed-spaces' || c.code === 'removed-dashes' || c.code === 'unicode-normalised');
 }
 
-function applyRules(rules: SerialRule[], serial: string, trusted: boolean): { verify: Reason[]; excluded: Reason[] } {
+function applyRules(rules: readonly { value: SerialRule }[] | undefined, serial: string, trusted: boolean): { verify: Reason[]; excluded: Reason[] } {
   const verify: Reason[] = [];
   const excluded: Reason[] = [];
-  for (const rule of rules) {
+  for (const { value: rule } of rules ?? []) {
     switch (rule.rule) {
       case 'never-contains': {
         const found = rule.characters.filter((c) => serial.includes(c));
@@ -219,7 +257,12 @@ export function inRange(serial: string, first: string, last: string): boolean {
 }
 
 function dedupe(reasons: Reason[]): Reason[] {
-  if (reasons.length < 2) return reasons;
+  // Only reasons with the same code can be duplicates; most lists have none, and need no keys.
+  let repeated = false;
+  for (let i = 1; i < reasons.length && !repeated; i++) {
+    for (let j = 0; j < i; j++) if (reasons[j]!.code === reasons[i]!.code) repeated = true;
+  }
+  if (!repeated) return reasons;
   const seen = new Set<string>();
   return reasons.filter((r) => {
     const key = Object.keys(r).length === 1 ? r.code : JSON.stringify(r);

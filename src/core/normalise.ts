@@ -114,6 +114,8 @@ function normaliseOnce(raw: string, prefix: RegExp): Normalised {
   const noDashes = noSpaces.replace(DASHES, '');
   if (noDashes !== noSpaces) changes.push({ code: 'removed-dashes' });
   value = noDashes;
+  // Most values are letters and digits by now, with nothing left to look for.
+  if (CLEAN.test(value)) return { input: raw, value, changes, suspicions };
 
   const nonAscii = [...new Set([...value].filter((c) => c.charCodeAt(0) > 0x7f))];
   if (nonAscii.length > 0) {

@@ -147,6 +147,33 @@ describe('check: jurisdiction', () => {
   });
 });
 
+describe('check: results that share parts', () => {
+  const us = definition({ id: 'us', products: [product({ model: 'A1263' })] });
+  const global = definition({ id: 'global', jurisdictions: sourced(['WORLDWIDE']), products: [product({ model: 'A1263' })] });
+  const both = buildCatalog([us, global]);
+
+  it('a reason two recalls give is stated once; different reasons are all kept', () => {
+    const r = check(both, { model: 'A1263', serial: 'A1B2C3D4E5F6G7H8' });
+    expect(r.matches.map((m) => m.recallId)).toEqual(['us', 'global']);
+    expect(codes(r)).toEqual(['serial-rules-unpublished']);
+    const jp = check(both, { model: 'A1263', serial: 'A1B2C3D4E5F6G7H8', country: 'JP' });
+    expect(jp.matches.map((m) => [m.recallId, m.status])).toEqual([['us', 'not-affected'], ['global', 'verify']]);
+    expect(codes(jp)).toEqual(['serial-rules-unpublished']);
+  });
+
+  it('a match that does not depend on the serial is one frozen object, so one row cannot alter another', () => {
+    const a = check(both, { model: 'A1263', serial: 'A1B2C3D4E5F6G7H8', country: 'JP' });
+    const b = check(both, { model: 'A1263', serial: 'A9Z8Y7X6W5V4U3T2', country: 'JP' });
+    expect(b.matches[0]).toBe(a.matches[0]);
+    expect(Object.isFrozen(a.matches[0])).toBe(true);
+    expect(() => a.matches[0]!.reasons.push({ code: 'serial-missing' })).toThrow(TypeError);
+    expect(b.matches[0]!.reasons).toEqual([{ code: 'outside-jurisdiction', country: 'JP', jurisdictions: ['US'] }]);
+    // The result itself is the caller's: acknowledging one leaves the other as it was.
+    a.acknowledged = { reason: 'returned' };
+    expect(b.acknowledged).toBeUndefined();
+  });
+});
+
 describe('inRange', () => {
   const first = 'ACCJRU1D16400841';
   const last = 'ACCJRU1D16400960';
