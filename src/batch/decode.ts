@@ -4,6 +4,7 @@
  * fixed up here: it becomes U+FFFD, and the row stage refuses any row that contains one, so a
  * damaged serial is never checked as if it were real.
  */
+import { isAscii } from 'node:buffer';
 import { RecallCheckError } from '../core/errors.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -35,15 +36,27 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string): P
   else if (head[0] === 0xfe && head[1] === 0xff) [encoding, bom] = ['utf-16be', true];
   else refuseNonText(head, name);
 
-  // ignoreBOM false: the decoder drops the BOM itself.
-  const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
+  // The byte-order mark is dropped here, so that the decoder never drops a U+FEFF from later text.
+  const body = bom ? head.subarray(encoding === 'utf-8' ? 3 : 2) : head;
+  const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  // Most chunks of an inventory are plain ASCII: those are copied as they are, which is much
+  // cheaper than decoding, unless the decoder holds the first bytes of a character.
+  let partial = encoding !== 'utf-8';
+  const text = (bytes: Uint8Array): string => {
+    if (bytes.length === 0) return '';
+    if (!partial && isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    const decoded = decoder.decode(bytes, { stream: true });
+    // After an ASCII byte the decoder holds nothing: any unfinished character before it is done.
+    partial = encoding !== 'utf-8' || bytes[bytes.length - 1]! >= 0x80;
+    return decoded;
+  };
   async function* chunks(): AsyncGenerator<string, void, undefined> {
-    if (head.length > 0) yield decoder.decode(head, { stream: true });
+    if (body.length > 0) yield text(body);
     while (!done) {
       const next = await it.next();
       if (next.done) break;
-      const text = decoder.decode(next.value, { stream: true });
-      if (text) yield text;
+      const decoded = text(next.value);
+      if (decoded) yield decoded;
     }
     const tail = decoder.decode();
     if (tail) yield tail;

@@ -50,37 +50,47 @@ export function csvHeader(header: string[], headerRaw: string, shape: CsvShape):
  * (trailing empty cells, which spreadsheets leave behind, are dropped).
  */
 export function csvWriter(width: number, shape: CsvShape): (rows: readonly RowResult[]) => string {
-  // A file has few distinct verdicts, and serialising one costs more than finding it again.
-  const verdicts = new Map<string, string>();
-  const verdictOf = (r: RowResult): string => {
+  // A file has few distinct verdicts, and serialising one costs more than finding it again. Each
+  // is kept with the delimiter before it and the line break after it, ready to follow a row.
+  const verdicts = new Map<string, Verdict>();
+  const verdictOf = (r: RowResult): Verdict => {
     const v = rowView(r);
     const cells = [v.status, v.recallIds.join(' '), v.reason, v.action, v.checkUrls.join(' ')];
     const key = cells.join('\u0000');
-    let text = verdicts.get(key);
-    if (text === undefined) {
-      text = unparse([cells], shape);
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      const text = unparse([cells], shape);
+      verdict = { text, line: `${shape.delimiter}${text}${shape.linebreak}` };
       if (verdicts.size >= 10_000) verdicts.clear();
-      verdicts.set(key, text);
+      verdicts.set(key, verdict);
     }
-    return text;
+    return verdict;
   };
-  let noRecall: string | undefined;
+  let noRecall: Verdict | undefined;
   return (rows) => {
     let out = '';
     for (const r of rows) {
       // Rows whose model has no recall (most of an inventory) all get the same verdict columns.
       const v = r.kind === 'checked' && r.result.status === 'no-recall' ? (noRecall ??= verdictOf(r)) : verdictOf(r);
       if (r.raw !== undefined && r.cells.length === width && !anyRisky(r.cells)) {
-        out += `${r.raw}${shape.delimiter}${v}${shape.linebreak}`;
+        out += r.raw;
+        out += v.line;
         continue;
       }
       const cells = r.cells.length < width ? [...r.cells, ...new Array<string>(width - r.cells.length).fill('')] : r.cells.slice(0, width);
       const extra = r.cells.slice(width).some((c) => c !== '') ? r.cells.slice(width) : [];
       const tail = extra.length > 0 ? `${shape.delimiter}${unparse([extra], shape)}` : '';
-      out += `${unparse([cells], shape)}${shape.delimiter}${v}${tail}${shape.linebreak}`;
+      out += `${unparse([cells], shape)}${shape.delimiter}${v.text}${tail}${shape.linebreak}`;
     }
     return out;
   };
+}
+
+interface Verdict {
+  /** The verdict columns as CSV. */
+  text: string;
+  /** The same, after a delimiter and before a line break. */
+  line: string;
 }
 
 function unparse(rows: string[][], shape: CsvShape): string {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { headerKey, mapColumns } from '../../src/batch/columns.js';
+import { decode } from '../../src/batch/decode.js';
 import { sniffDelimiter } from '../../src/batch/read.js';
 import { checkCsv, checkRows, type RowResult, rowStatus } from '../../src/batch/run.js';
 import { buildCatalog } from '../../src/core/catalog.js';
@@ -142,5 +143,31 @@ describe('progress', () => {
     expect(writes).toEqual(['\r\u001b[2K  4,000 rows · 2,000 rows/s · 50%']);
     p.done();
     expect(writes.at(-1)).toBe('\r\u001b[2K');
+  });
+});
+
+describe('decode', () => {
+  const bytes = (...parts: (string | number[])[]) => parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : Uint8Array.from(p)));
+  const text = async (...chunks: Uint8Array[]) => {
+    const d = await decode(Readable.from(chunks), 'f');
+    let out = '';
+    for await (const t of d.chunks) out += t;
+    return { bom: d.bom, encoding: d.encoding, out };
+  };
+
+  it('an ASCII chunk after one that ends inside a character goes through the decoder, in order', async () => {
+    // "a,é" cut after the first byte of "é", then plain ASCII.
+    expect((await text(...bytes('a,', [0xc3, 0xa9, 0x2c, 0xc3], 'b\n'))).out).toBe('a,é,\uFFFDb\n');
+    expect((await text(...bytes('model,serial\n', [0xc3], [0xa9], 'x\n'))).out).toBe('model,serial\néx\n');
+  });
+
+  it('drops the byte-order mark at the start, and keeps a U+FEFF anywhere else', async () => {
+    expect(await text(...bytes([0xef, 0xbb, 0xbf], 'a\n'))).toEqual({ bom: true, encoding: 'utf-8', out: 'a\n' });
+    expect((await text(...bytes('a\n', [0xef, 0xbb, 0xbf], 'b\n'))).out).toBe('a\n\uFEFFb\n');
+    expect(await text(...bytes([0xff, 0xfe, 0x61, 0x00, 0xff, 0xfe]))).toEqual({ bom: true, encoding: 'utf-16le', out: 'a\uFEFF' });
+  });
+
+  it('an unfinished character at the end of the input becomes U+FFFD, so the row is refused', async () => {
+    expect((await text(...bytes('ab,', [0xe2, 0x82]))).out).toBe('ab,\uFFFD');
   });
 });
