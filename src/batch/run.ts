@@ -109,6 +109,8 @@ export interface CsvBatch {
   /** Results in input order, in batches; the summary is complete when this ends. */
   results: AsyncGenerator<RowResult[], void, undefined>;
   summary: Summary;
+  /** Every byte read so far was ASCII (a writer may then encode what it copies from it as Latin-1). */
+  ascii(): boolean;
 }
 
 /**
@@ -172,6 +174,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
     columns,
     results: results(),
     summary,
+    ascii: text.ascii,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Style } from '../report/style.js';
 import { PLAIN } from '../report/style.js';
 
 export interface OutStream {
-  write(chunk: string): boolean;
+  write(chunk: string, encoding?: 'latin1' | 'utf8'): boolean;
   isTTY?: boolean | undefined;
   columns?: number | undefined;
 }

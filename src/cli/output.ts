@@ -10,7 +10,8 @@ import { RecallCheckError } from '../core/errors.js';
 import type { OutStream } from './io.js';
 
 export interface Output {
-  write(text: string): Promise<void>;
+  /** `latin1` only for text known to be ASCII, where it gives the same bytes as UTF-8, faster. */
+  write(text: string, encoding?: 'latin1' | 'utf8'): Promise<void>;
   /** True once the reader has gone away: stop producing output. */
   readonly closed: boolean;
   /** The run is complete: flush and, for a file, move it into place. */
@@ -31,9 +32,9 @@ export function streamOutput(stream: Writable): Output {
     get closed() {
       return closed;
     },
-    async write(text) {
+    async write(text, encoding = 'utf8') {
       if (closed || text === '') return;
-      if (!stream.write(text)) await drainedOrGone(stream);
+      if (!stream.write(text, encoding)) await drainedOrGone(stream);
     },
     async finish() {},
     abort() {},
@@ -58,9 +59,9 @@ export function fileOutput(path: string, cwd: string, inputPath: string | undefi
   let done = false;
   return {
     closed: false,
-    async write(text) {
+    async write(text, encoding = 'utf8') {
       if (failed) throw writeError(target, failed);
-      if (!stream.write(text)) await drainedOrGone(stream);
+      if (!stream.write(text, encoding)) await drainedOrGone(stream);
       if (failed) throw writeError(target, failed);
     },
     async finish() {
@@ -84,7 +85,7 @@ export function fileOutput(path: string, cwd: string, inputPath: string | undefi
 }
 
 /** Resolves when the stream can take more, or can take nothing ever again (its error is handled above). */
-function drainedOrGone(stream: Writable): Promise<void> {
+function drainedOrGone(stream: NodeJS.EventEmitter): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       stream.off('drain', done);

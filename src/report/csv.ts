@@ -49,7 +49,13 @@ export function csvHeader(header: string[], headerRaw: string, shape: CsvShape):
  * padded, and the cells of a row longer than the header are kept after the verdict columns
  * (trailing empty cells, which spreadsheets leave behind, are dropped).
  */
-export function csvWriter(width: number, shape: CsvShape): (rows: readonly RowResult[]) => string {
+export interface CsvWriter {
+  rows(rows: readonly RowResult[]): string;
+  /** Every verdict written so far is ASCII: with ASCII input, the output is then ASCII too. */
+  ascii(): boolean;
+}
+
+export function csvWriter(width: number, shape: CsvShape): CsvWriter {
   // A file has few distinct verdicts, and serialising one costs more than finding it again. Each
   // is kept with the delimiter before it and the line break after it, ready to follow a row.
   const verdicts = new Map<string, Verdict>();
@@ -61,13 +67,15 @@ export function csvWriter(width: number, shape: CsvShape): (rows: readonly RowRe
     if (verdict === undefined) {
       const text = unparse([cells], shape);
       verdict = { text, line: `${shape.delimiter}${text}${shape.linebreak}` };
+      if (NON_ASCII.test(text)) ascii = false;
       if (verdicts.size >= 10_000) verdicts.clear();
       verdicts.set(key, verdict);
     }
     return verdict;
   };
   let noRecall: Verdict | undefined;
-  return (rows) => {
+  let ascii = true;
+  const rows = (rows: readonly RowResult[]): string => {
     let out = '';
     for (const r of rows) {
       // Rows whose model has no recall (most of an inventory) all get the same verdict columns.
@@ -84,7 +92,10 @@ export function csvWriter(width: number, shape: CsvShape): (rows: readonly RowRe
     }
     return out;
   };
+  return { rows, ascii: () => ascii };
 }
+
+const NON_ASCII = /[^\u0000-\u007F]/u;
 
 interface Verdict {
   /** The verdict columns as CSV. */

@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { definition, product, sourced } from '../helpers/definitions.js';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'recall-check-config-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -230,5 +232,29 @@ describe('regressions from the newcomer review', () => {
     expect(runCli(['show', 'W100'], { cwd: dir }).stdout).toContain('acme-widget-2026');
     expect(runCli(['list', '--model', 'W100', '--json'], { cwd: dir }).stdout).toContain('"acme-widget-2026"');
     expect(runCli(['show', 'W100', '--no-config'], { cwd: dir }).stdout).toMatch(/^No recall id or model "W100"/u);
+  });
+});
+
+describe('annotated CSV stays UTF-8 when ASCII input meets non-ASCII text', () => {
+  // Many ASCII chunks first, so the writer has been taking its fast path before the first
+  // non-ASCII byte arrives: from a row, and from an acknowledgement's reason in a verdict.
+  const filler = Array.from({ length: 3000 }, (_, i) => `A${4000 + (i % 900)},S${i},US,plain ascii row number ${i}`).join('\n');
+  const inventory = `model,serial,country,notes\n${filler}\nA3102,ACCJRU1D16400901,AU,ascii row\n${filler}\nA3102,ACCJRU1D16400900,AU,Café – 日本 🔋\n${filler}\n`;
+
+  it.each([['-o file'], ['stdout']])('%s: every row is written back byte for byte, the verdicts in UTF-8', (where) => {
+    const dir = project({
+      'inv.csv': inventory,
+      '.recall-checkrc.json': JSON.stringify({ acknowledgements: [{ model: 'A3102', reason: 'quarantined – RMA №1182' }] }),
+    });
+    const args = ['batch', 'inv.csv', '-f', 'csv', ...(where === 'stdout' ? [] : ['-o', 'out.csv'])];
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status, r.stderr.toString()).toBe(0);
+    const out = where === 'stdout' ? r.stdout : readFileSync(join(dir, 'out.csv'));
+    expect(isUtf8(out)).toBe(true);
+    const lines = out.toString('utf8').split('\n');
+    expect(lines).toHaveLength(9004);
+    expect(lines[3001]).toBe('A3102,ACCJRU1D16400901,AU,ascii row,affected,anker-r4-au-2024,The serial is in the published range ACCJRU1D16400841 to ACCJRU1D16400960.,Acknowledged: quarantined – RMA №1182,');
+    expect(lines[6002]).toBe('A3102,ACCJRU1D16400900,AU,Café – 日本 🔋,affected,anker-r4-au-2024,The serial is in the published range ACCJRU1D16400841 to ACCJRU1D16400960.,Acknowledged: quarantined – RMA №1182,');
+    expect(lines[1]).toBe('A4000,S0,US,plain ascii row number 0,no-recall,,none on file; not a safety clearance,,');
   });
 });

@@ -112,7 +112,7 @@ describe('CSV output', () => {
   it('writes raw rows back unchanged, and re-serialises only rows with a formula cell', async () => {
     const input = 'model;note\nB1;"a;b"\nB2;=cmd\n';
     const batch = await checkCsv(catalog, Readable.from([Buffer.from(input)]), { name: 'x' });
-    const write = csvWriter(batch.header.length, batch);
+    const write = csvWriter(batch.header.length, batch).rows;
     const out = csvHeader(batch.header, batch.headerRaw, batch) + write(await collect(batch.results));
     expect(out.split('\n')).toEqual([
       'model;note;recall_status;recall_ids;recall_reason;recall_action;recall_check_url',

@@ -127,7 +127,7 @@ describe('CSV round trip', () => {
     const body = rows.map((r, i) => [`M${i}`, ...r.slice(1)]);
     const text = Papa.unparse([header, ...body], { delimiter, newline, quotes: true }) + newline;
     const batch = await checkCsv(data, Readable.from([Buffer.from(text)]), { name: 't', delimiter });
-    const write = csvWriter(batch.header.length, batch);
+    const write = csvWriter(batch.header.length, batch).rows;
     let out = csvHeader(batch.header, batch.headerRaw, batch);
     for await (const results of batch.results) out += write(results);
     const parsed = Papa.parse<string[]>(out, { delimiter, newline }).data.filter((r) => !(r.length === 1 && r[0] === ''));

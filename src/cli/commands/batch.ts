@@ -38,6 +38,8 @@ interface Writer {
   start(): string;
   rows(rows: readonly RowResult[]): string;
   end(summary: Summary): string;
+  /** How to encode what rows() returned; UTF-8 unless the writer knows the text is ASCII. */
+  encoding?(): 'latin1' | 'utf8';
 }
 
 function writerFor(format: Format, batch: CsvBatch, meta: RunMeta, style: Style, width: number | undefined, all: boolean, io: Io): Writer {
@@ -71,8 +73,11 @@ function writerFor(format: Format, batch: CsvBatch, meta: RunMeta, style: Style,
       const { f, rows } = findings();
       return { start: () => '', rows, end: (summary) => renderHtml(batch.name, summary, f, meta) };
     }
-    case 'csv':
-      return { start: () => csvHeader(batch.header, batch.headerRaw, batch), rows: csvWriter(batch.header.length, batch), end: () => '' };
+    case 'csv': {
+      const w = csvWriter(batch.header.length, batch);
+      // ASCII text is the same bytes in Latin-1, which is encoded several times faster.
+      return { start: () => csvHeader(batch.header, batch.headerRaw, batch), rows: w.rows, end: () => '', encoding: () => (batch.ascii() && w.ascii() ? 'latin1' : 'utf8') };
+    }
     case 'ndjson':
       return { start: () => ndjson.start(batch, meta), rows: ndjson.rows, end: ndjson.end };
     case 'json': {
@@ -135,7 +140,7 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
   try {
     await output.write(writer.start());
     for await (const rows of batch.results) {
-      await output.write(writer.rows(rows));
+      await output.write(writer.rows(rows), writer.encoding?.());
       if (output.closed) break;
       bar.update(batch.summary.rows, bytes);
     }
