@@ -22,9 +22,15 @@ export interface CheckInput {
 const NOT_IN_DATA: Reason = { code: 'model-not-in-data' };
 const ONLY_NOT_IN_DATA: Reason[] = [NOT_IN_DATA];
 const NO_MATCHES: RecallMatch[] = [];
-const ALL_UNITS: Reason = { code: 'all-units' };
-const SERIAL_MISSING: Reason = { code: 'serial-missing' };
-const UNPUBLISHED: Reason = { code: 'serial-rules-unpublished' };
+const ALL_UNITS: Reason = Object.freeze({ code: 'all-units' });
+const SERIAL_MISSING: Reason = Object.freeze({ code: 'serial-missing' });
+const UNPUBLISHED: Reason = Object.freeze({ code: 'serial-rules-unpublished' });
+
+/** A shared reason, with the arrays it holds, can be read by every row but changed by none. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (Array.isArray(v)) Object.freeze(v);
+  return Object.freeze(value);
+}
 
 /** The result for a model no recall covers: the one place it is built. */
 export function noRecall(catalog: Catalog, model: Normalised): CheckResult {
@@ -70,7 +76,7 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   const matches: RecallMatch[] = [];
   for (const entry of entries) matches.push(evaluate(entry, serial, country, suspectReason));
   const viaSku = entries[0]!.viaSku;
-  if (viaSku) globalReasons.push({ code: 'model-matched-sku', sku: viaSku, model: entries[0]!.product.model });
+  if (viaSku) globalReasons.push(sharedReason(entries, 'sku', () => ({ code: 'model-matched-sku', sku: viaSku, model: entries[0]!.product.model })));
 
   // Plain loops: a batch runs this for every row of a recalled model.
   let status: Status = 'not-affected';
@@ -84,7 +90,7 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   // sold in, so silence about this one is not a clearance.
   if (elsewhere) {
     status = 'verify';
-    reasons.push({ code: 'recalled-elsewhere', country: country!, jurisdictions: jurisdictionsOf(entries) });
+    reasons.push(sharedReason(entries, `elsewhere:${country}`, () => ({ code: 'recalled-elsewhere', country: country!, jurisdictions: [...new Set(entries.flatMap((e) => e.recall.jurisdictions.value))] })));
   } else {
     for (const m of matches) if (m.status === status) reasons.push(...m.reasons);
   }
@@ -99,12 +105,14 @@ function hasReason(match: RecallMatch, code: Reason['code']): boolean {
   return false;
 }
 
-const jurisdictionCache = new WeakMap<readonly CatalogEntry[], string[]>();
-/** Every jurisdiction of a model's recalls, once per model. */
-function jurisdictionsOf(entries: readonly CatalogEntry[]): string[] {
-  let list = jurisdictionCache.get(entries);
-  if (!list) jurisdictionCache.set(entries, (list = Object.freeze([...new Set(entries.flatMap((e) => e.recall.jurisdictions.value))]) as string[]));
-  return list;
+/** Reasons that depend only on the model's recalls (and the country), built once per model. */
+const sharedReasons = new WeakMap<readonly CatalogEntry[], Map<string, Reason>>();
+function sharedReason(entries: readonly CatalogEntry[], key: string, make: () => Reason): Reason {
+  let byKey = sharedReasons.get(entries);
+  if (!byKey) sharedReasons.set(entries, (byKey = new Map()));
+  let reason = byKey.get(key);
+  if (!reason) byKey.set(key, (reason = deepFreeze(make())));
+  return reason;
 }
 
 /** The first run of letters and digits in what was typed, upper-cased: "a1263 (black)" → A1263. */
@@ -158,6 +166,7 @@ function shared(entry: CatalogEntry, key: string, make: () => RecallMatch): Reca
   let match = byKey.get(key);
   if (!match) {
     match = make();
+    for (const r of match.reasons) deepFreeze(r);
     Object.freeze(match.reasons);
     byKey.set(key, Object.freeze(match));
   }
