@@ -39,9 +39,10 @@ export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
   for (const [sku, model] of skuOf) {
     if (!byModel.has(sku)) bySku.set(sku, byModel.get(model)!.map((e) => ({ ...e, viaSku: sku })));
   }
+  const known = headsOf([...byModel.keys(), ...bySku.keys()]);
   return {
     recalls,
-    lookup: (code) => byModel.get(code) ?? bySku.get(code) ?? NONE,
+    lookup: (code) => (known(code) ? (byModel.get(code) ?? bySku.get(code) ?? NONE) : NONE),
     similar: similarTo([...byModel.keys()]),
   };
 }
@@ -64,12 +65,14 @@ export function lazyCatalog(codes: readonly Record<string, string>[], load: (i: 
   const modelOf = new Map<string, string>();
   for (const c of codes) for (const [code, model] of Object.entries(c)) if (!modelOf.has(code) || code === model) modelOf.set(code, model);
   const cache = new Map<string, readonly CatalogEntry[]>();
+  const known = headsOf([...modelOf.keys()]);
   return {
     get recalls() {
       return all().recalls;
     },
     lookup(code) {
       if (full) return full.lookup(code);
+      if (!known(code)) return NONE;
       const model = modelOf.get(code);
       if (model === undefined) return NONE;
       let hit = cache.get(code);
@@ -85,13 +88,23 @@ export function lazyCatalog(codes: readonly Record<string, string>[], load: (i: 
 }
 
 /**
- * Recalled models that a code extends or abbreviates. Such codes share at least their first three
- * characters; a batch asks this for every unrecalled model, so those first three are compared as
- * one number, without allocating, and most codes are rejected there.
+ * Recalled models that a code extends or abbreviates: such codes share at least their first three
+ * characters.
  */
 function similarTo(recalled: readonly string[]): (code: string) => readonly string[] {
   const models = [...recalled].sort();
+  const near = headsOf(models.filter((m) => m.length >= 3));
+  return (code) => (code.length < 3 || !near(code) ? NO_SIMILAR : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))));
+}
+
+/**
+ * Whether a code may be one of `codes`, judged by its first three characters taken as one number:
+ * no string is hashed or allocated, and most codes in an inventory are turned away here. A code
+ * shorter than three characters is never turned away.
+ */
+function headsOf(codes: readonly string[]): (code: string) => boolean {
   const head = (code: string) => (code.charCodeAt(0) * 961 + code.charCodeAt(1) * 31 + code.charCodeAt(2)) | 0;
-  const heads = new Set(models.filter((m) => m.length >= 3).map(head));
-  return (code) => (code.length < 3 || !heads.has(head(code)) ? NO_SIMILAR : models.filter((m) => m !== code && (m.startsWith(code) || code.startsWith(m))));
+  const heads = new Set(codes.filter((c) => c.length >= 3).map(head));
+  const short = codes.some((c) => c.length < 3);
+  return (code) => (code.length < 3 ? short : heads.has(head(code)));
 }

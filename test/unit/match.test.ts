@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../src/core/catalog.js';
+import { buildCatalog, lazyCatalog } from '../../src/core/catalog.js';
 import { check, inRange } from '../../src/core/match.js';
 import { definition, product, sourced } from '../helpers/definitions.js';
 
@@ -35,6 +35,21 @@ describe('check: model lookup', () => {
       const r = check(catalog, { model });
       expect(r.status).toBe('no-recall');
       expect(r.matches).toEqual([]);
+    }
+  });
+
+  it('finds short models, and SKUs that do not start like their model, in both catalogs', () => {
+    const defs = [
+      definition({ id: 'short', products: [product({ model: 'X9' })] }),
+      definition({ id: 'sku', products: [product({ model: 'A1263', skus: sourced(['B1263016']) })] }),
+    ];
+    const codes = defs.map((d) => Object.fromEntries(d.products.flatMap((p) => [[p.model, p.model], ...(p.skus?.value ?? []).map((s) => [s, p.model])])));
+    for (const cat of [buildCatalog(defs), lazyCatalog(codes, (i) => defs[i]!)]) {
+      expect(cat.lookup('X9').map((e) => e.recall.id)).toEqual(['short']);
+      expect(cat.lookup('B1263016').map((e) => [e.recall.id, e.viaSku])).toEqual([['sku', 'B1263016']]);
+      for (const miss of ['X', 'X99', 'A1264', 'B1263', 'A12']) expect(cat.lookup(miss), miss).toEqual([]);
+      expect(cat.similar('A12630')).toEqual(['A1263']);
+      expect(cat.similar('A1264')).toEqual([]);
     }
   });
 

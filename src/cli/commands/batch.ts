@@ -116,7 +116,8 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
     serialColumn: options.serialColumn,
     countryColumn: options.countryColumn,
     delimiter: flags.delimiter,
-    annotate: (result) => acks.apply(result),
+    // Most runs acknowledge nothing; then no row pays for asking.
+    annotate: options.acknowledgements.length > 0 ? (result) => acks.apply(result) : undefined,
   });
   if (batch.columns.serial === undefined) {
     io.stderr.write(`recall-check: note: ${name} has no serial column (looked for: serial, serial number, s/n, sn …); units of recalls that depend on the serial are reported as verify. Name it with --serial-column.\n`);
