@@ -29,6 +29,6 @@ export function benchStartup(): { goalMet: boolean } {
   });
   const ratio = medians[2]! / base;
   const goalMet = ratio <= 1.25;
-  console.log(`  goal: single check ≤ 1.25× commander-only → ${fmt(ratio, 2)}× ${goalMet ? 'MET' : 'NOT MET'}`);
+  console.log(`  goal: single check ≤ 1.25× commander-only → ${fmt(ratio, 3)}× ${goalMet ? 'MET' : 'NOT MET'}`);
   return { goalMet };
 }
