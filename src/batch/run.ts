@@ -136,7 +136,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
         row++;
         let result: RowResult;
         const model = cells[columns.model];
-        if (!quoteError && cells.length === width && model!.length > 0 && model!.charCodeAt(0) > 32 && !raw.includes('\uFFFD')) {
+        if (!quoteError && cells.length === width && isPrintableAscii(model!.charCodeAt(0)) && !raw.includes('\uFFFD')) {
           // Most rows: the right width, a model, text that decoded cleanly. Nothing below applies.
           result = classify(line, row, cells, raw, model!, cell(cells, columns.serial), cell(cells, columns.country), ctx);
         } else if (quoteError) {
@@ -176,6 +176,11 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
     summary,
     ascii: text.ascii,
   };
+}
+
+/** A visible ASCII character: a cell that starts with one is not blank (Unicode spaces are not ASCII). */
+function isPrintableAscii(c: number): boolean {
+  return c > 32 && c < 0x7f;
 }
 
 function cell(cells: string[], i: number | undefined): string | undefined {

@@ -94,10 +94,10 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   } else {
     for (const m of matches) if (m.status === status) reasons.push(...m.reasons);
   }
-  const result: CheckResult = { model, status, reasons: dedupe(reasons), matches };
-  if (serial) result.serial = serial;
-  if (country) result.country = country;
-  return result;
+  const deduped = dedupe(reasons);
+  // The same key order whichever fields are present.
+  if (serial) return country ? { model, serial, country, status, reasons: deduped, matches } : { model, serial, status, reasons: deduped, matches };
+  return country ? { model, country, status, reasons: deduped, matches } : { model, status, reasons: deduped, matches };
 }
 
 function hasReason(match: RecallMatch, code: Reason['code']): boolean {
@@ -126,7 +126,8 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
   if (country && !jurisdictions.includes(country) && !jurisdictions.includes('WORLDWIDE')) {
     return suspectModel
       ? matchOf(entry, 'not-affected', [{ code: 'outside-jurisdiction', country, jurisdictions }], suspectModel)
-      : shared(entry, `outside:${country}`, () => matchOf(entry, 'not-affected', [{ code: 'outside-jurisdiction', country, jurisdictions }], undefined));
+      // A copy: freezing the shared reason must not freeze the recall's own data.
+      : shared(entry, `outside:${country}`, () => matchOf(entry, 'not-affected', [{ code: 'outside-jurisdiction', country, jurisdictions: [...jurisdictions] }], undefined));
   }
   const scope = product.scope.value;
   if (scope.kind === 'all-units') return suspectModel ? matchOf(entry, 'affected', [ALL_UNITS], suspectModel) : shared(entry, 'all-units', () => matchOf(entry, 'affected', [ALL_UNITS], undefined));

@@ -85,6 +85,19 @@ describe('checkRows (library API over any iterable of rows)', () => {
 });
 
 describe('checkCsv', () => {
+  it('a row of only Unicode spaces is a blank line; a model after a no-break space is still checked', async () => {
+    const text = 'model,serial\n\u00A0\n\uFEFF,\u3000\n\u00A0A1263,A1B2C3D4E5F6G7H8\nА1263,A1B2C3D4E5F6G7H8\n';
+    const batch = await checkCsv(catalog, Readable.from([Buffer.from(text)]), { name: 'spaces' });
+    const rows = await collect(batch.results);
+    expect(rows.map((r) => [r.line, rowStatus(r), r.kind === 'skipped' ? r.reason : undefined])).toEqual([
+      [2, 'skipped', 'blank-line'],
+      [3, 'skipped', 'blank-line'],
+      [4, 'verify', undefined],
+      [5, 'verify', undefined],
+    ]);
+    expect(batch.summary.skipped.byReason).toEqual({ 'empty-model': [], 'blank-line': [2, 3] });
+  });
+
   it('reads a stream, in chunks that split lines and multi-byte characters anywhere', async () => {
     const text = 'model,serial,note\nA1263,A1B2C3D4E5F6G7H8,"süß, ""quoted""\nline"\nB1,2,€\n';
     const bytes = Buffer.from(text);

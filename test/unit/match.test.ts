@@ -183,6 +183,9 @@ describe('check: results that share parts', () => {
     expect(Object.isFrozen(a.matches[0])).toBe(true);
     expect(() => a.matches[0]!.reasons.push({ code: 'serial-missing' })).toThrow(TypeError);
     expect(b.matches[0]!.reasons).toEqual([{ code: 'outside-jurisdiction', country: 'JP', jurisdictions: ['US'] }]);
+    // Freezing what is shared never freezes the recall data it was made from.
+    expect(Object.isFrozen(us.jurisdictions.value)).toBe(false);
+    expect(Object.keys(a)).toEqual(['model', 'serial', 'country', 'status', 'reasons', 'matches']);
     // The result itself is the caller's: acknowledging one leaves the other as it was.
     a.acknowledged = { reason: 'returned' };
     expect(b.acknowledged).toBeUndefined();
