@@ -49,14 +49,15 @@ export function check(catalog: Catalog, input: CheckInput): CheckResult {
  * no recall they cannot change the answer, and the result does not carry them.
  */
 export function checkModel(catalog: Catalog, model: Normalised, serialText: string | undefined, country: string | undefined): CheckResult {
-  const globalReasons: Reason[] = [];
+  // The model-level reasons first, then those of the matches that decided the status.
+  const reasons: Reason[] = [];
   let entries = catalog.lookup(model.value);
   if (entries.length === 0) {
     const guess = asciiGuess(model);
     if (guess && catalog.lookup(guess).length > 0) {
       entries = catalog.lookup(guess);
       const chars = model.suspicions.flatMap((s) => (s.code === 'non-ascii' ? s.characters : []));
-      globalReasons.push({ code: 'model-non-ascii', characters: chars, suggestion: guess });
+      reasons.push({ code: 'model-non-ascii', characters: chars, suggestion: guess });
     }
   }
   if (entries.length === 0) {
@@ -65,18 +66,18 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
     const first = firstToken(model.input);
     if (first && first !== model.value && catalog.lookup(first).length > 0) {
       entries = catalog.lookup(first);
-      globalReasons.push({ code: 'model-extra-text', read: first });
+      reasons.push({ code: 'model-extra-text', read: first });
     }
   }
   if (entries.length === 0) return noRecall(catalog, model);
 
   const serial = serialText?.trim() ? normaliseSerial(serialText) : undefined;
   // Set only when the model was read from a look-alike or from extra text.
-  const suspectReason = globalReasons[0];
+  const suspectReason = reasons[0];
   const matches: RecallMatch[] = [];
   for (const entry of entries) matches.push(evaluate(entry, serial, country, suspectReason));
   const viaSku = entries[0]!.viaSku;
-  if (viaSku) globalReasons.push(sharedReason(entries, 'sku', () => ({ code: 'model-matched-sku', sku: viaSku, model: entries[0]!.product.model })));
+  if (viaSku) reasons.push(shared(entries, 'sku', (): Reason => ({ code: 'model-matched-sku', sku: viaSku, model: entries[0]!.product.model }), deepFreeze));
 
   // Plain loops: a batch runs this for every row of a recalled model.
   let status: Status = 'not-affected';
@@ -85,12 +86,11 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
     status = worse(status, m.status);
     if (elsewhere && !hasReason(m, 'outside-jurisdiction')) elsewhere = false;
   }
-  const reasons = globalReasons;
   // Recalled, but only in other countries: the sources rarely cover every country a model was
   // sold in, so silence about this one is not a clearance.
   if (elsewhere) {
     status = 'verify';
-    reasons.push(sharedReason(entries, `elsewhere:${country}`, () => ({ code: 'recalled-elsewhere', country: country!, jurisdictions: [...new Set(entries.flatMap((e) => e.recall.jurisdictions.value))] })));
+    reasons.push(shared(entries, `elsewhere:${country}`, (): Reason => ({ code: 'recalled-elsewhere', country: country!, jurisdictions: [...new Set(entries.flatMap((e) => e.recall.jurisdictions.value))] }), deepFreeze));
   } else {
     for (const m of matches) if (m.status === status) reasons.push(...m.reasons);
   }
@@ -105,14 +105,34 @@ function hasReason(match: RecallMatch, code: Reason['code']): boolean {
   return false;
 }
 
-/** Reasons that depend only on the model's recalls (and the country), built once per model. */
-const sharedReasons = new WeakMap<readonly CatalogEntry[], Map<string, Reason>>();
-function sharedReason(entries: readonly CatalogEntry[], key: string, make: () => Reason): Reason {
-  let byKey = sharedReasons.get(entries);
-  if (!byKey) sharedReasons.set(entries, (byKey = new Map()));
-  let reason = byKey.get(key);
-  if (!reason) byKey.set(key, (reason = deepFreeze(make())));
-  return reason;
+/**
+ * Results share what does not depend on the row: a match outside the recall's countries, for
+ * every unit, without a serial or with rules unpublished (per catalog entry), and the
+ * recalled-elsewhere and matched-SKU reasons (per model). A batch meets these on most rows of a
+ * recalled model; they are built once, frozen, and never mutated.
+ */
+const sharedParts = new WeakMap<object, Map<string, object>>();
+function shared<T extends object>(owner: object, key: string, make: () => T, freeze: (value: T) => T): T {
+  let byKey = sharedParts.get(owner);
+  if (!byKey) sharedParts.set(owner, (byKey = new Map()));
+  let value = byKey.get(key) as T | undefined;
+  if (!value) byKey.set(key, (value = freeze(make())));
+  return value;
+}
+
+/** A match's reasons are frozen with it; its recall and product are the catalog's, left as they are. */
+function freezeMatch(match: RecallMatch): RecallMatch {
+  for (const r of match.reasons) deepFreeze(r);
+  Object.freeze(match.reasons);
+  return Object.freeze(match);
+}
+
+/**
+ * The match for an outcome that does not depend on the serial: shared, unless the model is a
+ * look-alike, whose matches each carry its own reason.
+ */
+function serialIndependent(entry: CatalogEntry, key: string, status: RecallMatch['status'], reasons: () => Reason[], suspectModel: Reason | undefined): RecallMatch {
+  return suspectModel ? matchOf(entry, status, reasons(), suspectModel) : shared(entry, key, () => matchOf(entry, status, reasons(), undefined), freezeMatch);
 }
 
 /** The first run of letters and digits in what was typed, upper-cased: "a1263 (black)" → A1263. */
@@ -124,14 +144,12 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
   const { recall, product } = entry;
   const jurisdictions = recall.jurisdictions.value;
   if (country && !jurisdictions.includes(country) && !jurisdictions.includes('WORLDWIDE')) {
-    return suspectModel
-      ? matchOf(entry, 'not-affected', [{ code: 'outside-jurisdiction', country, jurisdictions }], suspectModel)
-      // A copy: freezing the shared reason must not freeze the recall's own data.
-      : shared(entry, `outside:${country}`, () => matchOf(entry, 'not-affected', [{ code: 'outside-jurisdiction', country, jurisdictions: [...jurisdictions] }], undefined));
+    // A copy: freezing the shared reason must not freeze the recall's own data.
+    return serialIndependent(entry, `outside:${country}`, 'not-affected', () => [{ code: 'outside-jurisdiction', country, jurisdictions: [...jurisdictions] }], suspectModel);
   }
   const scope = product.scope.value;
-  if (scope.kind === 'all-units') return suspectModel ? matchOf(entry, 'affected', [ALL_UNITS], suspectModel) : shared(entry, 'all-units', () => matchOf(entry, 'affected', [ALL_UNITS], undefined));
-  if (!serial || serial.value === '') return suspectModel ? matchOf(entry, 'verify', [SERIAL_MISSING], suspectModel) : shared(entry, 'serial-missing', () => matchOf(entry, 'verify', [SERIAL_MISSING], undefined));
+  if (scope.kind === 'all-units') return serialIndependent(entry, 'all-units', 'affected', () => [ALL_UNITS], suspectModel);
+  if (!serial || serial.value === '') return serialIndependent(entry, 'serial-missing', 'verify', () => [SERIAL_MISSING], suspectModel);
 
   // A serial that cannot be trusted as typed is reported for what it is; measuring it against the
   // recall's rules would only add noise.
@@ -152,26 +170,7 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
       ? matchOf(entry, 'affected', [{ code: 'serial-in-published-range', first: hit.first, last: hit.last }], suspectModel)
       : matchOf(entry, 'not-affected', [{ code: 'serial-outside-published-ranges', ranges: scope.ranges }], suspectModel);
   }
-  return suspectModel ? matchOf(entry, 'verify', [UNPUBLISHED], suspectModel) : shared(entry, 'unpublished', () => matchOf(entry, 'verify', [UNPUBLISHED], undefined));
-}
-
-/**
- * A match that does not depend on the serial (outside the recall's countries, every unit
- * recalled, no serial, rules unpublished) is the same object for every row that reaches it: a
- * batch meets these on most rows of a recalled model. Matches are data and never mutated.
- */
-const sharedMatches = new WeakMap<CatalogEntry, Map<string, RecallMatch>>();
-function shared(entry: CatalogEntry, key: string, make: () => RecallMatch): RecallMatch {
-  let byKey = sharedMatches.get(entry);
-  if (!byKey) sharedMatches.set(entry, (byKey = new Map()));
-  let match = byKey.get(key);
-  if (!match) {
-    match = make();
-    for (const r of match.reasons) deepFreeze(r);
-    Object.freeze(match.reasons);
-    byKey.set(key, Object.freeze(match));
-  }
-  return match;
+  return serialIndependent(entry, 'unpublished', 'verify', () => [UNPUBLISHED], suspectModel);
 }
 
 function matchOf(entry: CatalogEntry, status: RecallMatch['status'], reasons: Reason[], suspectModel: Reason | undefined): RecallMatch {
@@ -198,11 +197,6 @@ function suspicionReasons(serial: Normalised): Reason[] {
 }
 
 /**
- * Sourced serial rules, split into what forces "verify" (a probable misread or a truncation) and
- * what excludes the unit (only where the source says so, and only for a serial that is too long
- * or plainly different, never for one that may have been cut short).
- */
-/**
  * Whether a serial's length and prefix are as typed, so that a rule may exclude the unit by them.
  * Removing spaces or dashes can join two values in one cell ("ACCJ…0900 ACCJ…0901", "…0900
  * refurb") and Unicode folding can lengthen one (ß → SS): a serial too long after either is a
@@ -212,6 +206,11 @@ function exclusionsTrusted(serial: Normalised): boolean {
   return !serial.changes.some((c) => c.code === 'removed-spaces' || c.code === 'removed-dashes' || c.code === 'unicode-normalised');
 }
 
+/**
+ * Sourced serial rules, split into what forces "verify" (a probable misread or a truncation) and
+ * what excludes the unit (only where the source says so, and only for a serial that is too long
+ * or plainly different, never for one that may have been cut short).
+ */
 function applyRules(rules: readonly { value: SerialRule }[] | undefined, serial: string, trusted: boolean): { verify: Reason[]; excluded: Reason[] } {
   const verify: Reason[] = [];
   const excluded: Reason[] = [];
