@@ -14,7 +14,7 @@ export interface DecodedText {
   /** The input started with a byte-order mark (kept in CSV output, which Excel needs). */
   bom: boolean;
   chunks: AsyncGenerator<string, void, undefined>;
-  /** Every byte read so far was ASCII, so the text so far is the same in UTF-8 and Latin-1. */
+  /** Every character of the text so far is ASCII, so it is the same in UTF-8 and Latin-1. */
   ascii(): boolean;
 }
 
@@ -44,7 +44,8 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string): P
   // Most chunks of an inventory are plain ASCII: those are copied as they are, which is much
   // cheaper than decoding, unless the decoder holds the first bytes of a character.
   let partial = encoding !== 'utf-8';
-  let ascii = !bom && encoding === 'utf-8';
+  // The byte-order mark is not part of the text: a writer puts it back on its own.
+  let ascii = encoding === 'utf-8';
   const text = (bytes: Uint8Array): string => {
     if (bytes.length === 0) return '';
     if (!partial && isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');

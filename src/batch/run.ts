@@ -109,7 +109,7 @@ export interface CsvBatch {
   /** Results in input order, in batches; the summary is complete when this ends. */
   results: AsyncGenerator<RowResult[], void, undefined>;
   summary: Summary;
-  /** Every byte read so far was ASCII (a writer may then encode what it copies from it as Latin-1). */
+  /** Every character read so far was ASCII (a writer may then encode what it copies from it as Latin-1). */
   ascii(): boolean;
 }
 

@@ -44,17 +44,17 @@ export function csvHeader(header: string[], headerRaw: string, shape: CsvShape):
   return `${shape.bom ? '\uFEFF' : ''}${shape.sepLine ? `sep=${shape.delimiter}${shape.linebreak}` : ''}${line}${shape.delimiter}${unparse([[...APPENDED_COLUMNS]], shape)}${shape.linebreak}`;
 }
 
-/**
- * Rows in, CSV text out. The verdict columns always line up under their header: a short row is
- * padded, and the cells of a row longer than the header are kept after the verdict columns
- * (trailing empty cells, which spreadsheets leave behind, are dropped).
- */
 export interface CsvWriter {
   rows(rows: readonly RowResult[]): string;
   /** Every verdict written so far is ASCII: with ASCII input, the output is then ASCII too. */
   ascii(): boolean;
 }
 
+/**
+ * Rows in, CSV text out. The verdict columns always line up under their header: a short row is
+ * padded, and the cells of a row longer than the header are kept after the verdict columns
+ * (trailing empty cells, which spreadsheets leave behind, are dropped).
+ */
 export function csvWriter(width: number, shape: CsvShape): CsvWriter {
   // A file has few distinct verdicts, and serialising one costs more than finding it again. Each
   // is kept with the delimiter before it and the line break after it, ready to follow a row.

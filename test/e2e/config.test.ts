@@ -241,9 +241,13 @@ describe('annotated CSV stays UTF-8 when ASCII input meets non-ASCII text', () =
   const filler = Array.from({ length: 3000 }, (_, i) => `A${4000 + (i % 900)},S${i},US,plain ascii row number ${i}`).join('\n');
   const inventory = `model,serial,country,notes\n${filler}\nA3102,ACCJRU1D16400901,AU,ascii row\n${filler}\nA3102,ACCJRU1D16400900,AU,Café – 日本 🔋\n${filler}\n`;
 
-  it.each([['-o file'], ['stdout']])('%s: every row is written back byte for byte, the verdicts in UTF-8', (where) => {
+  it.each([
+    ['-o file', ''],
+    ['stdout', ''],
+    ['-o file, input with a byte-order mark', '\uFEFF'],
+  ])('%s: every row is written back byte for byte, the verdicts in UTF-8', (where, bom) => {
     const dir = project({
-      'inv.csv': inventory,
+      'inv.csv': bom + inventory,
       '.recall-checkrc.json': JSON.stringify({ acknowledgements: [{ model: 'A3102', reason: 'quarantined – RMA №1182' }] }),
     });
     const args = ['batch', 'inv.csv', '-f', 'csv', ...(where === 'stdout' ? [] : ['-o', 'out.csv'])];
@@ -251,6 +255,7 @@ describe('annotated CSV stays UTF-8 when ASCII input meets non-ASCII text', () =
     expect(r.status, r.stderr.toString()).toBe(0);
     const out = where === 'stdout' ? r.stdout : readFileSync(join(dir, 'out.csv'));
     expect(isUtf8(out)).toBe(true);
+    expect(out.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(bom !== '');
     const lines = out.toString('utf8').split('\n');
     expect(lines).toHaveLength(9004);
     expect(lines[3001]).toBe('A3102,ACCJRU1D16400901,AU,ascii row,affected,anker-r4-au-2024,The serial is in the published range ACCJRU1D16400841 to ACCJRU1D16400960.,Acknowledged: quarantined – RMA №1182,');

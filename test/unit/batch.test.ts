@@ -180,6 +180,18 @@ describe('decode', () => {
     expect(await text(...bytes([0xff, 0xfe, 0x61, 0x00, 0xff, 0xfe]))).toEqual({ bom: true, encoding: 'utf-16le', out: 'a\uFEFF' });
   });
 
+  it('says the text is ASCII until the first character that is not; the byte-order mark is not text', async () => {
+    const states = async (...chunks: Uint8Array[]) => {
+      const d = await decode(Readable.from(chunks), 'f');
+      const seen = [d.ascii()];
+      for await (const _ of d.chunks) seen.push(d.ascii());
+      return seen;
+    };
+    expect(await states(...bytes([0xef, 0xbb, 0xbf], 'a\n', 'b\n'))).toEqual([true, true, true]);
+    expect(await states(...bytes('abcd\n', 'é\n', 'b\n'))).toEqual([true, true, false, false]);
+    expect((await states(...bytes([0xff, 0xfe, 0x61, 0x00]))).some(Boolean)).toBe(false);
+  });
+
   it('an unfinished character at the end of the input becomes U+FFFD, so the row is refused', async () => {
     expect((await text(...bytes('ab,', [0xe2, 0x82]))).out).toBe('ab,\uFFFD');
   });
