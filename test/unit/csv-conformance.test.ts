@@ -1,7 +1,7 @@
 /**
  * CSV conformance: the reader (decode + readCsv) and the batch check (checkCsv) against public
- * corpora, read in place from ../shared/corpora beside the repository, as CI lays it out (see each
- * corpus's SOURCE.md):
+ * corpora, copied byte for byte into test/fixtures/corpora with their licences (see each corpus's
+ * SOURCE.md), so the suite runs on a bare clone:
  *
  * - csv-spectrum: 11 CSV/JSON pairs, every value a string, keyed by the header row;
  * - uniVocity csv-parsers-comparison correctness.csv, with upstream's normalisation;
@@ -19,7 +19,7 @@ import { checkCsv, type RowResult } from '../../src/batch/run.js';
 import { RecallCheckError } from '../../src/core/errors.js';
 import { loadRecallData, type RecallData } from '../../src/recall-data.js';
 
-const CORPORA = process.env.RECALL_CHECK_CORPORA ?? join(import.meta.dirname, '../../../shared/corpora');
+const CORPORA = process.env.RECALL_CHECK_CORPORA ?? join(import.meta.dirname, '../fixtures/corpora');
 const SPECTRUM = join(CORPORA, 'csv-spectrum');
 const UNIVOCITY = join(CORPORA, 'univocity-correctness');
 const INVENTORY = join(CORPORA, 'inventory-samples');
@@ -78,11 +78,7 @@ const CHUNKINGS: [string, (b: Uint8Array) => AsyncIterable<Uint8Array>][] = [
 // unquoted field. There is no correct expectation to assert against, so it is not a case here.
 const SKIPPED = new Set(['location_coordinates']);
 
-// The corpora sit in ../shared beside the repository, as CI lays it out. A clone elsewhere skips
-// these tests, and says so; CI must have them.
-const hasCorpora = existsSync(SPECTRUM);
-if (!hasCorpora && process.env.CI) throw new Error(`the CSV corpora are missing at ${CORPORA}`);
-const spectrumCases = !hasCorpora ? [] : readdirSync(join(SPECTRUM, 'csvs'))
+const spectrumCases = readdirSync(join(SPECTRUM, 'csvs'))
   .filter((f) => f.endsWith('.csv'))
   .map((f) => f.slice(0, -'.csv'.length))
   .filter((n) => !SKIPPED.has(n))
@@ -93,7 +89,7 @@ const spectrumJson = (name: string): unknown => JSON.parse(readFileSync(join(SPE
 
 const isCrlf = (name: string) => name.endsWith('_crlf');
 
-describe.skipIf(!hasCorpora)('csv-spectrum', () => {
+describe('csv-spectrum', () => {
   it('has the 11 cases this file expects (12 upstream, less location_coordinates)', () => {
     expect(spectrumCases).toEqual([
       'comma_in_quotes', 'empty', 'empty_crlf', 'escaped_quotes', 'json', 'newlines', 'newlines_crlf',
@@ -144,7 +140,7 @@ describe.skipIf(!hasCorpora)('csv-spectrum', () => {
 // ---------------------------------------------------------------------------------------------
 // 3. Physical line numbers
 
-describe.skipIf(!hasCorpora)('line numbers', () => {
+describe('line numbers', () => {
   // Worked out by hand from the files:
   //   newlines.csv             1 a,b,c | 2 1,2,3 | 3-4 "Once upon ⏎ a time",5,6 | 5 7,8,9
   //   newlines_crlf.csv        the same, with CRLF (also inside the quoted field)
@@ -181,7 +177,7 @@ describe.skipIf(!hasCorpora)('line numbers', () => {
 // ---------------------------------------------------------------------------------------------
 // 5. raw is the record's exact source text
 
-describe.skipIf(!hasCorpora)('raw text', () => {
+describe('raw text', () => {
   // Literal source text of each data record, without its line break.
   const expected: Record<string, string[]> = {
     comma_in_quotes: ['John,Doe,120 any st.,"Anytown, WW",08123'],
@@ -214,7 +210,7 @@ describe.skipIf(!hasCorpora)('raw text', () => {
 // ---------------------------------------------------------------------------------------------
 // 2. uniVocity correctness.csv
 
-describe.skipIf(!hasCorpora)('uniVocity correctness.csv', () => {
+describe('uniVocity correctness.csv', () => {
   // expected.json's first row is the header. Upstream's comparator trims every value and treats
   // null as "" (SOURCE.md), so both sides are normalised that way before comparing.
   const expected = (JSON.parse(readFileSync(join(UNIVOCITY, 'expected.json'), 'utf8')) as { rows: (string | null)[][] }).rows;
@@ -239,7 +235,7 @@ describe.skipIf(!hasCorpora)('uniVocity correctness.csv', () => {
 // ---------------------------------------------------------------------------------------------
 // 4. Inventory exports through checkCsv
 
-describe.skipIf(!hasCorpora)('inventory exports through checkCsv (bundled data)', () => {
+describe('inventory exports through checkCsv (bundled data)', () => {
   let catalog: RecallData;
   beforeAll(async () => {
     catalog = await loadRecallData();
@@ -340,5 +336,18 @@ describe.skipIf(!hasCorpora)('inventory exports through checkCsv (bundled data)'
     expect(summary.rows).toBe(1);
     expect(summary.skipped).toEqual({ count: 1, byReason: { 'empty-model': [2], 'blank-line': [] } });
     expectCountsAddUp(rows, summary);
+  });
+});
+
+// The fixtures are copies; where the workspace's corpora sit beside the clone, the copies must
+// still be byte-identical to them.
+const SHARED = join(import.meta.dirname, '../../../shared/corpora');
+describe.runIf(existsSync(SHARED))('fixture copies of the shared corpora', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)).map((f) => join(e.name, f)) : [e.name]));
+  it.each(['csv-spectrum', 'univocity-correctness', 'inventory-samples'])('%s is unchanged', (corpus) => {
+    const mine = files(join(CORPORA, corpus)).sort();
+    expect(mine).toEqual(files(join(SHARED, corpus)).sort());
+    for (const f of mine) expect(Buffer.compare(readFileSync(join(CORPORA, corpus, f)), readFileSync(join(SHARED, corpus, f))), f).toBe(0);
   });
 });
