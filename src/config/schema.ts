@@ -26,8 +26,17 @@ export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Directories of the organisation's own definitions, checked in addition to the bundled ones. */
   dataDirs: z.array(z.string().min(1)).optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/u, 'use a two-letter ISO 3166 country code, e.g. US').optional(),
-  columns: z.strictObject({ model: z.string().min(1).optional(), serial: z.string().min(1).optional(), country: z.string().min(1).optional() }).optional(),
+  /** An ISO 3166 code or a country name; read as the --country flag is. */
+  country: z.string().min(1).optional(),
+  columns: z
+    .strictObject({
+      model: z.string().min(1).optional(),
+      serial: z.string().min(1).optional(),
+      country: z.string().min(1).optional(),
+      /** Descriptive columns to search for recalled model codes, instead of those found from the header. */
+      scan: z.array(z.string().min(1)).min(1).optional(),
+    })
+    .optional(),
   format: z.enum(FORMATS).optional(),
   maxDataAgeDays: z.int().nonnegative().optional(),
   failOn: z.enum(FAIL_ON).optional(),

@@ -95,7 +95,8 @@ describe('bad values: one error naming where, exit 2', () => {
   });
 
   it.each([
-    ['country', '{"country": "USA"}', /at \$\.country: use a two-letter ISO 3166 country code/u],
+    ['country', '{"country": "Narnia"}', /country: "Narnia" is not a country/u],
+    ['country that is a number', '{"country": 1}', /at \$\.country: /u],
     ['maxDataAgeDays', '{"maxDataAgeDays": "soon"}', /at \$\.maxDataAgeDays: /u],
     ['failOn', '{"failOn": "sometimes"}', /at \$\.failOn: /u],
     ['format', '{"format": "xml"}', /at \$\.format: /u],
@@ -118,7 +119,7 @@ describe('bad values: one error naming where, exit 2', () => {
 
   it.each([
     ['RECALL_CHECK_FAIL_ON', 'sometimes', /environment variable RECALL_CHECK_FAIL_ON: "sometimes" is not one of affected, verify, never/u],
-    ['RECALL_CHECK_COUNTRY', 'Narnia', /environment variable RECALL_CHECK_COUNTRY: "Narnia" is not a two-letter ISO 3166 country code/u],
+    ['RECALL_CHECK_COUNTRY', 'Narnia', /environment variable RECALL_CHECK_COUNTRY: "Narnia" is not a country/u],
     ['RECALL_CHECK_MAX_DATA_AGE_DAYS', '-1', /environment variable RECALL_CHECK_MAX_DATA_AGE_DAYS: "-1" is not a whole number of days/u],
   ])('environment %s=%s', (name, value, pattern) => {
     expectError(runCli(['A1263'], { cwd: project({}), env: { [name]: value } }), pattern);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCountry, normaliseModel, normaliseSerial } from '../../src/core/normalise.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normaliseCountry } from '../../src/core/country.js';
+import { normaliseModel, normaliseSerial } from '../../src/core/normalise.js';
 
 describe('normaliseModel', () => {
   it.each([
@@ -74,14 +77,24 @@ describe('normaliseSerial', () => {
   });
 });
 
-describe('normaliseCountry', () => {
+describe('normaliseCountry: countries as people and marketplaces write them', () => {
   it.each([
-    ['us', 'US'],
-    [' CA ', 'CA'],
-    ['UK', 'GB'],
-    ['USA', undefined],
-    ['1', undefined],
+    ['us', 'US'], [' CA ', 'CA'], ['UK', 'GB'], ['gb', 'GB'],
+    ['USA', 'US'], ['U.S.', 'US'], ['U.S.A.', 'US'], ['United States', 'US'], ['united states of america', 'US'],
+    ['United Kingdom', 'GB'], ['Great Britain', 'GB'], ['GBR', 'GB'],
+    ['Deutschland', 'DE'], ['Germany', 'DE'], ['DEU', 'DE'],
+    ['日本', 'JP'], ['JPN', 'JP'], ['Japan', 'JP'], ['ＪＰ', 'JP'],
+    ['中国', 'CN'], ['Australia', 'AU'], ['aus', 'AU'], ['Canada', 'CA'], ['Saudi Arabia', 'SA'], ['Côte d’Ivoire', 'CI'],
   ])('%j → %s', (raw, value) => expect(normaliseCountry(raw)).toBe(value));
+  it.each(['ZZ', 'Narnia', '1', '', 'EU', 'WORLDWIDE', 'toString', '__proto__'])('%j is no country', (raw) => expect(normaliseCountry(raw)).toBeUndefined());
+});
+
+describe('the country-name table', () => {
+  it('is what i18n-iso-countries gives today (run npm run countries:build after upgrading it)', async () => {
+    const { countryNameTable } = await import('../../scripts/country-table.js');
+    const committed = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/core/country-names.json'), 'utf8'));
+    expect(committed).toEqual(countryNameTable());
+  });
 });
 
 describe('regressions found by the property tests', () => {
