@@ -8,7 +8,8 @@
  */
 export { check, inRange, type CheckInput } from './core/match.js';
 export { buildCatalog, type Catalog, type CatalogEntry } from './core/catalog.js';
-export { normaliseCountry, normaliseModel, normaliseSerial, type Change, type Normalised, type Suspicion } from './core/normalise.js';
+export { normaliseCountry } from './core/country.js';
+export { normaliseModel, normaliseSerial, type Change, type Normalised, type Suspicion } from './core/normalise.js';
 export { STATUSES, worse, type CheckResult, type NormalisedField, type Reason, type ReasonCode, type RecallMatch, type Status } from './core/result.js';
 export { reasonMessage, changeMessage, STATUS_HEADLINE } from './core/messages.js';
 export { RecallCheckError, formatProblem, isRecallCheckError, type ErrorKind, type Problem } from './core/errors.js';

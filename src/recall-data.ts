@@ -32,6 +32,8 @@ export async function loadRecallData(options: LoadRecallDataOptions = {}): Promi
       },
       lookup: catalog.lookup,
       similar: catalog.similar,
+      codeLengths: catalog.codeLengths,
+      mayStartCode: catalog.mayStartCode,
       dir: main.dir,
       manifest: main.manifest,
       bundled,

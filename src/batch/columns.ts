@@ -6,15 +6,20 @@
 import { RecallCheckError } from '../core/errors.js';
 
 export interface ColumnMapping {
-  model: number;
+  /** Absent only when the file has no model column and `scanColumns` named the columns to search instead. */
+  model: number | undefined;
   serial?: number | undefined;
   country?: number | undefined;
+  /** Descriptive columns (title, item name, seller SKU…) searched for recalled model codes. */
+  scan: number[];
 }
 
 export interface ColumnOptions {
   modelColumn?: string | undefined;
   serialColumn?: string | undefined;
   countryColumn?: string | undefined;
+  /** Search these columns for recalled codes instead of the descriptive columns found from the header. */
+  scanColumns?: readonly string[] | undefined;
 }
 
 /** Header names as compared: lower case, letters and digits only ("Model No." → modelno). */
@@ -28,6 +33,18 @@ export const SYNONYMS = {
   serial: ['serial', 'serialnumber', 'serialno', 'serialnum', 'sn', 'snnumber', 'snr'],
   country: ['country', 'countryofsale', 'countrycode', 'soldin', 'salescountry', 'salecountry'],
 } as const;
+
+/**
+ * Descriptive columns: a recalled code written here, in a row whose model column names none, is
+ * never passed as "no recall". From the exports resellers have (see test/fixtures/corpora/
+ * EXPORT-FORMATS.md): Shopify Title, Handle and Variant SKU; Amazon item-name, item-description,
+ * seller-sku and product-name; eBay Title, Item Title and CustomLabel; WooCommerce Name; asset
+ * systems' item name and model name.
+ */
+export const TEXT_SYNONYMS: readonly string[] = [
+  'title', 'itemtitle', 'producttitle', 'name', 'itemname', 'productname', 'modelname', 'description', 'itemdescription',
+  'productdescription', 'shortdescription', 'bodyhtml', 'handle', 'sku', 'sellersku', 'variantsku', 'customlabel',
+];
 
 type Role = keyof typeof SYNONYMS;
 
@@ -57,16 +74,32 @@ export function mapColumns(header: string[], opts: ColumnOptions, file: string):
     new RecallCheckError('input', [{ file, line: 1, message: `the header has ${at.length} columns named "${header[at[0]!]}" (columns ${at.map((i) => i + 1).join(' and ')}), so the ${role} column is ambiguous. Rename one of them.` }]);
 
   const model = named('model', opts.modelColumn) ?? bySynonym('model');
-  if (model === undefined) {
+  const scanNamed = opts.scanColumns?.map((name) => {
+    const i = header.findIndex((h) => h.trim() === name.trim() || (headerKey(h) === headerKey(name) && headerKey(h) !== ''));
+    if (i === -1) throw new RecallCheckError('usage', [{ file, line: 1, message: `--scan-columns "${name}" is not a column of this file. Columns found: ${found}` }]);
+    return i;
+  });
+  const descriptive = header.flatMap((h, i) => (TEXT_SYNONYMS.includes(headerKey(h)) ? [i] : []));
+  if (model === undefined && scanNamed === undefined) {
     const oneCell = header.length === 1 && /[,;\t|]/u.test(header[0]!);
-    const hint = oneCell ? ' The header is one cell holding a delimiter: set the right one with --delimiter.' : ` Name it with --model-column "<column>".`;
+    const names = descriptive.map((i) => header[i]!);
+    const hint = oneCell
+      ? ' The header is one cell holding a delimiter: set the right one with --delimiter.'
+      : names.length > 0
+        ? ` The column${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} may name models: search ${names.length > 1 ? 'them' : 'it'} for recalled model codes with --scan-columns ${JSON.stringify(names.join(','))} (only ${names.length > 1 ? 'those columns are' : 'that column is'} searched), or name the model column with --model-column "<column>".`
+        : ` Name it with --model-column "<column>".`;
     throw new RecallCheckError('input', [{ file, line: 1, message: `no model column found. Columns found: ${found || '(none)'}.${hint}` }]);
   }
   const serial = named('serial', opts.serialColumn) ?? bySynonym('serial');
   const country = named('country', opts.countryColumn) ?? bySynonym('country');
-  const mapping: ColumnMapping = { model, serial, country };
-  if (serial === model || country === model || (serial !== undefined && serial === country)) {
+  const used = [model, serial, country];
+  const scan = [...new Set(scanNamed ?? descriptive)].filter((i) => !used.includes(i));
+  const mapping: ColumnMapping = { model, serial, country, scan };
+  if (model !== undefined && (serial === model || country === model)) {
     throw new RecallCheckError('usage', [{ file, line: 1, message: `column "${header[model]}" cannot be both the model and the ${serial === model ? 'serial' : 'country'}: name different columns` }]);
+  }
+  if (serial !== undefined && serial === country) {
+    throw new RecallCheckError('usage', [{ file, line: 1, message: `column "${header[serial]}" cannot be both the serial and the country: name different columns` }]);
   }
 
   // A duplicate of a column we read would be a silent pick: refuse it.

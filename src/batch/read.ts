@@ -88,14 +88,30 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
   let pos = 0;
   let batch: CsvRecord[] = [];
   const linebreak = newline ?? '\n';
+  // Files mix their line breaks (a CRLF export with a line appended in an LF editor, or the
+  // reverse): every LF ends a physical line, whether a CR comes before it or not, so two lines are
+  // never merged into one cell. The CR of a CRLF is then the end of the record's last cell, and is
+  // taken off it. Only a file whose header ends in a bare CR (old Mac) is split at CR.
   const nl = linebreak === '\r' ? '\r' : '\n';
   const parser = new Papa.Parser({
     delimiter,
-    newline: linebreak,
+    newline: nl,
     step(result: { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } }) {
       const cells = result.data[0]!;
       const end = result.meta.cursor;
-      const raw = input.slice(pos, end - pos >= linebreak.length && input.endsWith(linebreak, end) ? end - linebreak.length : end);
+      let raw = input.slice(pos, end > pos && input[end - 1] === nl ? end - 1 : end);
+      if (nl === '\n' && raw.endsWith('\r')) {
+        raw = raw.slice(0, -1);
+        // The CR belongs to the last cell only when that cell was not quoted: then the cell is
+        // exactly the record's tail after a delimiter (or the whole record).
+        const last = cells.length - 1;
+        const value = cells[last]!;
+        if (value.endsWith('\r')) {
+          const tail = value.length - 1;
+          const before = raw.length - tail - 1;
+          if (raw.endsWith(value.slice(0, tail)) && (before === -1 || raw[before] === delimiter)) cells[last] = value.slice(0, tail);
+        }
+      }
       const record: CsvRecord = { line, cells, raw };
       if (result.errors.length > 0) {
         for (const e of result.errors) {

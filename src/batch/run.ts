@@ -5,9 +5,11 @@
  */
 import type { Catalog } from '../core/catalog.js';
 import { RecallCheckError } from '../core/errors.js';
-import { checkModel, noRecall } from '../core/match.js';
+import { findCodes } from '../core/find-codes.js';
+import { checkModel, noRecall, type OtherText } from '../core/match.js';
 import { countryProblem } from '../core/messages.js';
-import { CLEAN, cleanModel, type Normalised, normaliseCountry, normaliseModel } from '../core/normalise.js';
+import { normaliseCountry } from '../core/country.js';
+import { CLEAN, cleanModel, type Normalised, normaliseModel } from '../core/normalise.js';
 import type { CheckResult, Status } from '../core/result.js';
 import type { Readable } from 'node:stream';
 import { type ColumnMapping, type ColumnOptions, mapColumns } from './columns.js';
@@ -61,6 +63,8 @@ export interface RowInput {
   country?: string | undefined;
   /** Where the row came from, for messages; defaults to its position. */
   line?: number | undefined;
+  /** The row's descriptive text (title, item name, seller SKU), searched for recalled models when the model is not one. */
+  otherText?: readonly OtherText[] | undefined;
 }
 
 export interface BatchOptions {
@@ -76,12 +80,12 @@ export interface BatchOptions {
  */
 export async function* checkRows(catalog: Catalog, rows: Iterable<RowInput> | AsyncIterable<RowInput>, opts: BatchOptions = {}): AsyncGenerator<RowResult, Summary, undefined> {
   const summary = newSummary();
-  const ctx = context(catalog, opts, ['model', 'serial', 'country']);
+  const ctx = context(catalog, opts, ['model', 'serial', 'country'], []);
   let row = 0;
   for await (const input of rows) {
     row++;
     const cells = [input.model, input.serial ?? '', input.country ?? ''];
-    const result = classify(input.line ?? row, row, cells, undefined, input.model, input.serial, input.country, ctx);
+    const result = classify(input.line ?? row, row, cells, undefined, input.model, input.serial, input.country, ctx, input.otherText);
     record(summary, result);
     yield result;
   }
@@ -125,7 +129,8 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
   const summary = newSummary();
   const width = header.length;
   const columnName = (i: number | undefined) => (i === undefined ? '' : header[i]!);
-  const ctx = context(catalog, opts, [columnName(columns.model), columnName(columns.serial), columnName(columns.country)]);
+  const ctx = context(catalog, opts, [columnName(columns.model), columnName(columns.serial), columnName(columns.country)], columns.scan.map((i) => [i, header[i]!] as const), columns.model === undefined);
+  const modelOf = (cells: string[]) => (columns.model === undefined ? '' : cells[columns.model]);
 
   async function* results(): AsyncGenerator<RowResult[], void, undefined> {
     let row = 0;
@@ -135,10 +140,10 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
         const { line, cells, raw, quoteError } = records[k]!;
         row++;
         let result: RowResult;
-        const model = cells[columns.model];
-        if (!quoteError && cells.length === width && isPrintableAscii(model!.charCodeAt(0)) && !raw.includes('\uFFFD')) {
+        const model = modelOf(cells);
+        if (!quoteError && cells.length === width && model !== undefined && isPrintableAscii(model.charCodeAt(0)) && !raw.includes('\uFFFD')) {
           // Most rows: the right width, a model, text that decoded cleanly. Nothing below applies.
-          result = classify(line, row, cells, raw, model!, cell(cells, columns.serial), cell(cells, columns.country), ctx);
+          result = classify(line, row, cells, raw, model, cell(cells, columns.serial), cell(cells, columns.country), ctx);
         } else if (quoteError) {
           result = refused(line, row, cells, raw, quoteProblem(quoteError, line, line + lineBreaks(cells)));
         } else if (isBlank(cells)) {
@@ -149,7 +154,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
           const bad = raw === undefined || raw.includes('\uFFFD') ? cells.findIndex((c) => c.includes('\uFFFD')) : -1;
           result = bad !== -1
             ? refused(line, row, cells, raw, { code: 'invalid-text', column: header[bad] ?? `column ${bad + 1}`, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid UTF-8 (or a U+FFFD character); re-save the file as UTF-8` })
-            : classify(line, row, cells, raw, cells[columns.model]!, cell(cells, columns.serial), cell(cells, columns.country), ctx);
+            : classify(line, row, cells, raw, modelOf(cells) ?? '', cell(cells, columns.serial), cell(cells, columns.country), ctx);
         }
         record(summary, result);
         out[k] = result;
@@ -203,24 +208,31 @@ function lineBreaks(cells: string[]): number {
   return cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/gu)?.length ?? 0), 0);
 }
 
-type Checker = (model: string, serial: string | undefined, country: string | undefined) => CheckResult;
+type Checker = (model: string, serial: string | undefined, country: string | undefined, cells: readonly string[], otherText: readonly OtherText[] | undefined) => CheckResult;
 
 /**
  * `check` for the batch hot path. A model cell that is already clean (upper-case letters and
- * digits: most of an inventory) and that no recall declares is answered without normalising or
- * remembering anything, since the catalog alone says it has no recall; other cells are
- * normalised once per distinct value.
+ * digits: most of an inventory), that no recall declares and that holds no recalled code, in a
+ * row whose descriptive columns name none either, is answered without normalising or remembering
+ * anything; other cells are normalised once per distinct value. The descriptive cells are handed
+ * to the matcher only when they name a recalled code, or when there is no model column at all.
  */
-function memoised(catalog: Catalog): Checker {
+function memoised(catalog: Catalog, scan: readonly (readonly [number, string])[], scanOnly: boolean): Checker {
   const models = new Map<string, Normalised>();
-  return (raw, serial, country) => {
-    if (CLEAN.test(raw) && catalog.lookup(raw).length === 0) return noRecall(catalog, cleanModel(raw));
+  const mentions = (cells: readonly string[]) => {
+    for (const [i] of scan) if (cells[i] && findCodes(catalog, cells[i]!).length > 0) return true;
+    return false;
+  };
+  const textOf = (cells: readonly string[]): OtherText[] => scan.map(([i, column]) => ({ column, text: cells[i] ?? '' }));
+  return (raw, serial, country, cells, otherText) => {
+    const other = otherText ?? (scan.length > 0 && (scanOnly || mentions(cells)) ? textOf(cells) : undefined);
+    if (other === undefined && CLEAN.test(raw) && catalog.lookup(raw).length === 0 && findCodes(catalog, raw).length === 0) return noRecall(catalog, cleanModel(raw));
     let model = models.get(raw);
     if (!model) {
       model = normaliseModel(raw);
       if (models.size < 100_000) models.set(raw, model);
     }
-    return checkModel(catalog, model, serial, country);
+    return checkModel(catalog, model, serial, country, other);
   };
 }
 
@@ -243,15 +255,17 @@ interface RowContext {
   defaultCountry: string | undefined;
   /** Column names of model, serial and country, for messages. */
   names: string[];
+  /** No model column: rows are checked by the codes found in the descriptive columns alone. */
+  scanOnly: boolean;
 }
 
-function context(catalog: Catalog, opts: BatchOptions, names: string[]): RowContext {
-  const check = memoised(catalog);
+function context(catalog: Catalog, opts: BatchOptions, names: string[], scan: readonly (readonly [number, string])[], scanOnly = false): RowContext {
+  const check = memoised(catalog, scan, scanOnly);
   const annotate = opts.annotate;
   return {
     check: annotate
-      ? (model, serial, country) => {
-          const result = check(model, serial, country);
+      ? (model, serial, country, cells, otherText) => {
+          const result = check(model, serial, country, cells, otherText);
           // Shared no-recall results are never findings; only fresh results are annotated.
           if (result.status !== 'no-recall') annotate(result);
           return result;
@@ -260,6 +274,7 @@ function context(catalog: Catalog, opts: BatchOptions, names: string[]): RowCont
     country: countries(),
     defaultCountry: opts.country,
     names,
+    scanOnly,
   };
 }
 
@@ -272,8 +287,9 @@ function classify(
   serial: string | undefined,
   country: string | undefined,
   ctx: RowContext,
+  otherText?: readonly OtherText[],
 ): RowResult {
-  if (model.trim() === '') return skipped(line, row, cells, raw, 'empty-model');
+  if (!ctx.scanOnly && model.trim() === '') return skipped(line, row, cells, raw, 'empty-model');
   let sold = ctx.defaultCountry;
   if (country !== undefined && country.trim() !== '') {
     sold = ctx.country(country);
@@ -281,5 +297,5 @@ function classify(
       return refused(line, row, cells, raw, { code: 'bad-country', value: country, message: `column "${ctx.names[2]}": ${countryProblem(country)}` });
     }
   }
-  return checked(line, row, cells, raw, ctx.check(model, serial, sold));
+  return checked(line, row, cells, raw, ctx.check(model, serial, sold, cells, otherText));
 }

@@ -12,6 +12,7 @@ import { toolVersion } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import { EXIT } from './exit-code.js';
 import type { Io } from './io.js';
+import { mistypedCommand } from './mistyped-command.js';
 
 export async function run(argv: string[]): Promise<void> {
   // A reader that goes away (| head) is not an error: stop writing, quietly.
@@ -37,10 +38,11 @@ Exit codes:
   2  usage, input or data error (wins over 1 and 3: the run is incomplete)
 `;
 
-const SUBCOMMANDS = new Set(['check', 'batch', 'list', 'show', 'data', 'config', 'help']);
+/** Every command name, from the table that registers them, with check (the default) and commander's help. */
+const COMMAND_NAMES: readonly string[] = ['check', 'help', ...Object.keys(registerCommand())];
 
 function isSingleCheck(args: readonly string[]): boolean {
-  return args.length > 0 && !args[0]!.startsWith('-') && !SUBCOMMANDS.has(args[0]!);
+  return args.length > 0 && !args[0]!.startsWith('-') && !COMMAND_NAMES.includes(args[0]!);
 }
 
 const BATCH_EXAMPLES = `
@@ -83,10 +85,12 @@ export async function main(args: string[], io: Io): Promise<number> {
 
   // A single check is the common, latency-sensitive case: when the arguments cannot name another
   // command, the others are not built at all (help and every subcommand still get all of them).
-  if (!isSingleCheck(args)) registerOtherCommands(program, io, setCode);
+  if (!isSingleCheck(args)) for (const register of Object.values(registerCommand())) register(program, io, setCode);
 
   try {
     if (args[0] === '--version' || args[0] === '-V') return await printVersion(io);
+    const meant = mistypedCommand(args[0], COMMAND_NAMES);
+    if (meant) throw new RecallCheckError('usage', `"${args[0]}" is not a command: did you mean \`recall-check ${meant}\`? (To check a model, give its code from the label: model codes have digits, e.g. A1263.)`);
     await program.parseAsync(args, { from: 'user' });
     return code;
   } catch (e) {
@@ -106,7 +110,14 @@ async function printVersion(io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-function registerOtherCommands(program: Command, io: Io, setCode: (c: number) => void): void {
+type Register = (program: Command, io: Io, setCode: (c: number) => void) => void;
+
+/** The commands besides check, by name: the one list they are registered and recognised from. */
+function registerCommand(): Record<'batch' | 'config' | 'list' | 'show' | 'data', Register> {
+  return { batch: registerBatch, config: registerConfig, list: registerList, show: registerShow, data: registerData };
+}
+
+function registerBatch(program: Command, io: Io, setCode: (c: number) => void): void {
   addOptions(
     program
       .command('batch')
@@ -123,7 +134,9 @@ function registerOtherCommands(program: Command, io: Io, setCode: (c: number) =>
       const { batchCommand } = await import('./commands/batch.js');
       setCode(await batchCommand(io, file, { ...opts, delimiter: opts.delimiter === 'tab' ? '\t' : opts.delimiter }, cmd));
     });
+}
 
+function registerConfig(program: Command, io: Io, setCode: (c: number) => void): void {
   program
     .command('config')
     .description('work with the configuration')
@@ -133,7 +146,9 @@ function registerOtherCommands(program: Command, io: Io, setCode: (c: number) =>
     .option('--no-config', 'ignore configuration files')
     .option('--json', 'print JSON')
     .action(async (opts) => setCode(await configPrintCommand(io, opts)));
+}
 
+function registerList(program: Command, io: Io, setCode: (c: number) => void): void {
   program
     .command('list')
     .description('list the recalls in the data, newest first')
@@ -146,6 +161,9 @@ function registerOtherCommands(program: Command, io: Io, setCode: (c: number) =>
     .option('--config <file>', 'read options from this configuration file')
     .option('--no-config', 'ignore configuration files')
     .action(async (opts, cmd: Command) => setCode(await listCommand(io, opts, cmd)));
+}
+
+function registerShow(program: Command, io: Io, setCode: (c: number) => void): void {
   program
     .command('show')
     .description('everything known about a recall (by id) or about the recalls of a model')
@@ -156,7 +174,9 @@ function registerOtherCommands(program: Command, io: Io, setCode: (c: number) =>
     .option('--config <file>', 'read options from this configuration file')
     .option('--no-config', 'ignore configuration files')
     .action(async (what: string, opts, cmd: Command) => setCode(await showCommand(io, what, opts, cmd)));
+}
 
+function registerData(program: Command, io: Io, setCode: (c: number) => void): void {
   const data = program.command('data').description('work with recall definitions');
   data
     .command('validate')

@@ -7,7 +7,7 @@ import { delimiter as pathDelimiter, dirname, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { RecallCheckError } from '../core/errors.js';
 import { countryProblem } from '../core/messages.js';
-import { normaliseCountry } from '../core/normalise.js';
+import { normaliseCountry } from '../core/country.js';
 import type { Acknowledgement, Config } from '../config/schema.js';
 import { FAIL_ON, type FailOn } from '../config/fail-on.js';
 import { type LoadedConfig, loadConfig } from '../config/find.js';
@@ -24,6 +24,7 @@ export interface Effective {
   modelColumn: string | undefined;
   serialColumn: string | undefined;
   countryColumn: string | undefined;
+  scanColumns: string[] | undefined;
   acknowledgements: Acknowledgement[];
 }
 
@@ -80,6 +81,14 @@ export const OPTIONS = [
   { key: 'modelColumn', configPath: ['columns', 'model'], flag: '--model-column <name>', env: 'RECALL_CHECK_MODEL_COLUMN', describe: 'column holding the model number (default: found from the header)', commands: ['batch'], default: undefined, parse: text },
   { key: 'serialColumn', configPath: ['columns', 'serial'], flag: '--serial-column <name>', env: 'RECALL_CHECK_SERIAL_COLUMN', describe: 'column holding the serial number (default: found from the header)', commands: ['batch'], default: undefined, parse: text },
   { key: 'countryColumn', configPath: ['columns', 'country'], flag: '--country-column <name>', env: 'RECALL_CHECK_COUNTRY_COLUMN', describe: 'column holding the country of sale (default: found from the header)', commands: ['batch'], default: undefined, parse: text },
+  {
+    key: 'scanColumns', configPath: ['columns', 'scan'], flag: '--scan-columns <names>', env: 'RECALL_CHECK_SCAN_COLUMNS', describe: 'comma-separated descriptive columns to search for recalled model codes (default: title, item name, seller SKU … found from the header)', commands: ['batch'], default: undefined,
+    parse: (raw, where) => {
+      const names = String(raw).split(',').map((n) => n.trim()).filter(Boolean);
+      if (names.length === 0) throw usage(where, 'name at least one column, e.g. item-name,seller-sku');
+      return names;
+    },
+  },
   { key: 'acknowledgements', configPath: ['acknowledgements'], describe: 'findings already handled (configuration file only)', commands: ['check', 'batch'], default: [] },
 ] as const satisfies readonly Spec<Key>[];
 

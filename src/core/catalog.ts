@@ -16,6 +16,10 @@ export interface Catalog {
   lookup(code: string): readonly CatalogEntry[];
   /** Recalled models that the code extends or abbreviates, for a "did you mean" hint. */
   similar(code: string): readonly string[];
+  /** The lengths of every code `lookup` knows, shortest first: what a search in free text tries. */
+  readonly codeLengths: readonly number[];
+  /** False when no code starts as `text` does (its first three characters): most text is turned away here. */
+  mayStartCode(text: string): boolean;
 }
 
 const NONE: readonly CatalogEntry[] = [];
@@ -39,11 +43,14 @@ export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
   for (const [sku, model] of skuOf) {
     if (!byModel.has(sku)) bySku.set(sku, byModel.get(model)!.map((e) => ({ ...e, viaSku: sku })));
   }
-  const known = headsOf([...byModel.keys(), ...bySku.keys()]);
+  const codes = [...byModel.keys(), ...bySku.keys()];
+  const known = headsOf(codes);
   return {
     recalls,
     lookup: (code) => (known(code) ? (byModel.get(code) ?? bySku.get(code) ?? NONE) : NONE),
     similar: similarTo([...byModel.keys()]),
+    codeLengths: lengthsOf(codes),
+    mayStartCode: known,
   };
 }
 
@@ -84,7 +91,13 @@ export function lazyCatalog(codes: readonly Record<string, string>[], load: (i: 
       return hit;
     },
     similar: similarTo([...new Set(codes.flatMap((c) => Object.values(c)))]),
+    codeLengths: lengthsOf([...modelOf.keys()]),
+    mayStartCode: known,
   };
+}
+
+function lengthsOf(codes: readonly string[]): readonly number[] {
+  return Object.freeze([...new Set(codes.map((c) => c.length))].sort((a, b) => a - b));
 }
 
 /**

@@ -8,20 +8,32 @@
  */
 import type { SerialRule } from '../data/schema.js';
 import type { Catalog, CatalogEntry } from './catalog.js';
-import { asciiGuess, normaliseModel, normaliseSerial, type Normalised } from './normalise.js';
+import { normaliseCountry } from './country.js';
+import { RecallCheckError } from './errors.js';
+import { type FoundCode, findCodes } from './find-codes.js';
+import { countryProblem } from './messages.js';
+import { asciiGuess, CLEAN, normaliseModel, normaliseSerial, type Normalised } from './normalise.js';
 import { type CheckResult, type Reason, type RecallMatch, type Status, worse } from './result.js';
 
 export interface CheckInput {
   model: string;
   serial?: string | undefined;
-  /** ISO 3166-1 alpha-2 country where the unit was sold, already normalised. */
+  /** Where the unit was sold: an ISO 3166 code or a country name, as normaliseCountry reads it. */
   country?: string | undefined;
+  /** Other text of the row (title, item name, seller SKU), searched for recalled models when the model is not one. */
+  otherText?: readonly OtherText[] | undefined;
+}
+
+/** A cell of a descriptive column, and the column's name for messages. */
+export interface OtherText {
+  column: string;
+  text: string;
 }
 
 // Shared by every no-recall result (most rows of an inventory); never mutated.
-const NOT_IN_DATA: Reason = { code: 'model-not-in-data' };
-const ONLY_NOT_IN_DATA: Reason[] = [NOT_IN_DATA];
-const NO_MATCHES: RecallMatch[] = [];
+const NOT_IN_DATA: Reason = Object.freeze({ code: 'model-not-in-data' });
+const ONLY_NOT_IN_DATA: readonly Reason[] = Object.freeze([NOT_IN_DATA]);
+const NO_MATCHES: readonly RecallMatch[] = Object.freeze([]);
 const ALL_UNITS: Reason = Object.freeze({ code: 'all-units' });
 const SERIAL_MISSING: Reason = Object.freeze({ code: 'serial-missing' });
 const UNPUBLISHED: Reason = Object.freeze({ code: 'serial-rules-unpublished' });
@@ -32,52 +44,52 @@ function deepFreeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
-/** The result for a model no recall covers: the one place it is built. */
-export function noRecall(catalog: Catalog, model: Normalised): CheckResult {
+/**
+ * The result for a model no recall covers: the one place it is built. `searched` names the
+ * columns that were searched instead of a model column, when the row had none.
+ */
+export function noRecall(catalog: Catalog, model: Normalised, searched?: readonly string[]): CheckResult {
+  if (searched) {
+    return { model, status: 'no-recall', reasons: [{ code: 'model-not-in-columns', columns: [...searched] }], matches: NO_MATCHES as RecallMatch[] };
+  }
   const similar = catalog.similar(model.value);
-  const reasons: Reason[] = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: [...similar] }] : ONLY_NOT_IN_DATA;
-  return { model, status: 'no-recall', reasons, matches: NO_MATCHES };
+  const reasons = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: [...similar] } as Reason] : (ONLY_NOT_IN_DATA as Reason[]);
+  return { model, status: 'no-recall', reasons, matches: NO_MATCHES as RecallMatch[] };
 }
 
 export function check(catalog: Catalog, input: CheckInput): CheckResult {
-  return checkModel(catalog, normaliseModel(input.model), input.serial, input.country);
+  let country: string | undefined;
+  if (input.country !== undefined && input.country.trim() !== '') {
+    country = normaliseCountry(input.country);
+    if (!country) throw new RecallCheckError('usage', countryProblem(input.country));
+  }
+  return checkModel(catalog, normaliseModel(input.model), input.serial, country, input.otherText);
+}
+
+/** A catalog entry the model matched, and, when the model was read from text, why it only ever gives verify. */
+interface Candidate {
+  entry: CatalogEntry;
+  suspect: Reason | undefined;
 }
 
 /**
  * `check` for a model that is already normalised: the batch check normalises each distinct model
  * once. The serial and country are examined only when a recall covers the model; for a model with
- * no recall they cannot change the answer, and the result does not carry them.
+ * no recall they cannot change the answer, and the result does not carry them. `country` is
+ * already an ISO 3166 alpha-2 code.
  */
-export function checkModel(catalog: Catalog, model: Normalised, serialText: string | undefined, country: string | undefined): CheckResult {
+export function checkModel(catalog: Catalog, model: Normalised, serialText: string | undefined, country: string | undefined, otherText?: readonly OtherText[]): CheckResult {
   // The model-level reasons first, then those of the matches that decided the status.
   const reasons: Reason[] = [];
-  let entries = catalog.lookup(model.value);
-  if (entries.length === 0) {
-    const guess = asciiGuess(model);
-    if (guess && catalog.lookup(guess).length > 0) {
-      entries = catalog.lookup(guess);
-      const chars = model.suspicions.flatMap((s) => (s.code === 'non-ascii' ? s.characters : []));
-      reasons.push({ code: 'model-non-ascii', characters: chars, suggestion: guess });
-    }
-  }
-  if (entries.length === 0) {
-    // "A1263 (black)", "A1263.", "A1263 PowerCore 10000": a recalled model followed by more text
-    // is read as that model, but only ever gives verify.
-    const first = firstToken(model.input);
-    if (first && first !== model.value && catalog.lookup(first).length > 0) {
-      entries = catalog.lookup(first);
-      reasons.push({ code: 'model-extra-text', read: first });
-    }
-  }
-  if (entries.length === 0) return noRecall(catalog, model);
+  const candidates = modelCandidates(catalog, model, otherText, reasons);
+  if (candidates.length === 0) return noRecall(catalog, model, model.input.trim() === '' && otherText ? otherText.map((o) => o.column) : undefined);
+  const entries = candidates.map((c) => c.entry);
 
   const serial = serialText?.trim() ? normaliseSerial(serialText) : undefined;
-  // Set only when the model was read from a look-alike or from extra text.
-  const suspectReason = reasons[0];
   const matches: RecallMatch[] = [];
-  for (const entry of entries) matches.push(evaluate(entry, serial, country, suspectReason));
+  for (const c of candidates) matches.push(evaluate(c.entry, serial, country, c.suspect));
   const viaSku = entries[0]!.viaSku;
-  if (viaSku) reasons.push(shared(entries, 'sku', (): Reason => ({ code: 'model-matched-sku', sku: viaSku, model: entries[0]!.product.model }), deepFreeze));
+  if (viaSku && candidates[0]!.suspect === undefined) reasons.push(shared(entries, 'sku', (): Reason => ({ code: 'model-matched-sku', sku: viaSku, model: entries[0]!.product.model }), deepFreeze));
 
   // Plain loops: a batch runs this for every row of a recalled model.
   let status: Status = 'not-affected';
@@ -98,6 +110,45 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   // The same key order whichever fields are present.
   if (serial) return country ? { model, serial, country, status, reasons: deduped, matches } : { model, serial, status, reasons: deduped, matches };
   return country ? { model, country, status, reasons: deduped, matches } : { model, status, reasons: deduped, matches };
+}
+
+/**
+ * The catalog entries a row's model may be, most certain first: the model itself (or its ASCII
+ * reading), else every recalled code in the model cell's text, else every recalled code in the
+ * row's other text. Model-level reasons are pushed onto `reasons`; a model read from text gives
+ * each of its entries the reason that it was, so that it only ever gives verify.
+ */
+function modelCandidates(catalog: Catalog, model: Normalised, otherText: readonly OtherText[] | undefined, reasons: Reason[]): Candidate[] {
+  const direct = catalog.lookup(model.value);
+  if (direct.length > 0) return direct.map((entry) => ({ entry, suspect: undefined }));
+  const guess = asciiGuess(model);
+  if (guess && catalog.lookup(guess).length > 0) {
+    const chars = model.suspicions.flatMap((s) => (s.code === 'non-ascii' ? s.characters : []));
+    const reason: Reason = { code: 'model-non-ascii', characters: chars, suggestion: guess };
+    reasons.push(reason);
+    return catalog.lookup(guess).map((entry) => ({ entry, suspect: reason }));
+  }
+  // The normalised value first, so that "a1263-0v1" is read whole, as a possible SKU A12630V1;
+  // then what was typed, so that "AK-A1366" and "A1263 (black)" are read word by word.
+  let inCell = CLEAN.test(model.value) ? fromText(catalog, findCodes(catalog, model.value), undefined) : [];
+  if (inCell.length === 0 && model.input.trim() !== '') inCell = fromText(catalog, findCodes(catalog, model.input), undefined);
+  const found = inCell.length > 0 ? inCell : (otherText ?? []).flatMap((o) => (o.text.trim() === '' ? [] : fromText(catalog, findCodes(catalog, o.text), o.column)));
+  const out: Candidate[] = [];
+  for (const f of found) {
+    reasons.push(f.reason);
+    for (const entry of catalog.lookup(f.code)) {
+      if (!out.some((c) => c.entry.recall === entry.recall && c.entry.product === entry.product)) out.push({ entry, suspect: f.reason });
+    }
+  }
+  return out;
+}
+
+function fromText(catalog: Catalog, found: readonly FoundCode[], column: string | undefined): { code: string; reason: Reason }[] {
+  return found.map((f) => {
+    const model = catalog.lookup(f.code)[0]!.product.model;
+    if (f.kind === 'possible-sku') return { code: f.code, reason: column === undefined ? { code: 'possible-sku', sku: f.text, model } : { code: 'possible-sku', sku: f.text, model, column } };
+    return { code: f.code, reason: column === undefined ? { code: 'model-extra-text', read: f.code } : { code: 'model-in-column', read: f.code, column } };
+  });
 }
 
 function hasReason(match: RecallMatch, code: Reason['code']): boolean {
@@ -135,17 +186,13 @@ function serialIndependent(entry: CatalogEntry, key: string, status: RecallMatch
   return suspectModel ? matchOf(entry, status, reasons(), suspectModel) : shared(entry, key, () => matchOf(entry, status, reasons(), undefined), freezeMatch);
 }
 
-/** The first run of letters and digits in what was typed, upper-cased: "a1263 (black)" → A1263. */
-function firstToken(input: string): string | undefined {
-  return /[A-Za-z0-9]+/u.exec(input.normalize('NFKC'))?.[0]?.toUpperCase();
-}
-
 function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: string | undefined, suspectModel: Reason | undefined): RecallMatch {
   const { recall, product } = entry;
   const jurisdictions = recall.jurisdictions.value;
   if (country && !jurisdictions.includes(country) && !jurisdictions.includes('WORLDWIDE')) {
-    // A copy: freezing the shared reason must not freeze the recall's own data.
-    return serialIndependent(entry, `outside:${country}`, 'not-affected', () => [{ code: 'outside-jurisdiction', country, jurisdictions: [...jurisdictions] }], suspectModel);
+    // A copy: freezing the shared reason must not freeze the recall's own data. A recall for units
+    // sold elsewhere does not apply, however the model was read: it never raises the verdict.
+    return serialIndependent(entry, `outside:${country}`, 'not-affected', () => [{ code: 'outside-jurisdiction', country, jurisdictions: [...jurisdictions] }], undefined);
   }
   const scope = product.scope.value;
   if (scope.kind === 'all-units') return serialIndependent(entry, 'all-units', 'affected', () => [ALL_UNITS], suspectModel);
@@ -160,10 +207,11 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
   if (ruleOutcome.excluded.length > 0) return matchOf(entry, 'not-affected', ruleOutcome.excluded, suspectModel);
 
   if (scope.kind === 'serial-ranges') {
-    // Outside every range only says something about a serial of the ranges' length, as typed.
+    // Outside every range only says something about a serial of the ranges' length: a longer
+    // value may be two serials joined, or hold a recalled serial inside it.
     const length = scope.ranges[0]!.first.length;
-    if (serial.value.length !== length && !trusted) {
-      return matchOf(entry, 'verify', [{ code: 'serial-wrong-length', expected: length, actual: serial.value.length, excludes: false }], suspectModel);
+    if (serial.value.length !== length) {
+      return matchOf(entry, 'verify', [serial.value.length < length ? { code: 'serial-too-short', expected: length, actual: serial.value.length } : { code: 'serial-wrong-length', expected: length, actual: serial.value.length, excludes: false }], suspectModel);
     }
     const hit = scope.ranges.find((r) => inRange(serial.value, r.first, r.last));
     return hit
@@ -230,12 +278,11 @@ function applyRules(rules: readonly { value: SerialRule }[] | undefined, serial:
         break;
       }
       case 'length':
+        // Too long is never a clearance, even where the source says such units are not in the
+        // recall: two serials joined, or a serial with more typed after it, is too long too. The
+        // source's words go into the message, so the holder can decide from the label.
         if (serial.length < rule.length) verify.push({ code: 'serial-too-short', expected: rule.length, actual: serial.length });
-        else if (serial.length > rule.length) {
-          const excludes = rule.excludesOtherwise && trusted;
-          const reason: Reason = { code: 'serial-wrong-length', expected: rule.length, actual: serial.length, excludes };
-          (excludes ? excluded : verify).push(reason);
-        }
+        else if (serial.length > rule.length) verify.push({ code: 'serial-wrong-length', expected: rule.length, actual: serial.length, excludes: rule.excludesOtherwise });
         break;
       case 'prefix':
         if (!serial.startsWith(rule.prefix)) {

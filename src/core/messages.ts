@@ -36,10 +36,12 @@ export function reasonMessage(reason: Reason): string {
       return `The serial contains ${list(reason.characters)}, which serial numbers do not contain: re-type it from the label.`;
     case 'serial-too-short':
       return `The serial has ${reason.actual} character${reason.actual === 1 ? '' : 's'}; this recall's serials have ${reason.expected}. It may be incomplete: re-type it from the label.`;
-    case 'serial-wrong-length':
-      return reason.excludes
-        ? `The serial has ${reason.actual} character${reason.actual === 1 ? '' : 's'}; the manufacturer says units whose serial is not ${reason.expected} characters long are not in this recall. Check you copied it exactly.`
-        : `The serial has ${reason.actual} character${reason.actual === 1 ? '' : 's'}; this recall's serials have ${reason.expected}.`;
+    case 'serial-wrong-length': {
+      const seen = `The serial has ${reason.actual} character${reason.actual === 1 ? '' : 's'}; this recall's serials have ${reason.expected}`;
+      const joined = reason.actual % reason.expected === 0 ? `: ${reason.actual / reason.expected} serials joined?` : ': more than one serial, or a note typed after it?';
+      const official = reason.excludes ? ` The manufacturer says a unit whose serial is not ${reason.expected} characters long is not in this recall: read the serial off the label and check it again.` : ' Read the serial off the label and check it again.';
+      return `${seen}${joined}${official}`;
+    }
     case 'serial-wrong-prefix':
       return reason.excludes
         ? `The serial does not start with "${reason.expected}"; the manufacturer says such units are not in this recall.`
@@ -51,7 +53,13 @@ export function reasonMessage(reason: Reason): string {
     case 'model-non-ascii':
       return `The model contains non-ASCII look-alike character${reason.characters.length > 1 ? 's' : ''} ${list(reason.characters)}; read as ${reason.suggestion}.`;
     case 'model-extra-text':
-      return `The model cell holds more than a model number; read as ${reason.read}. Check the model on the label.`;
+      return `The model cell holds more than a model number; it names the recalled model ${reason.read}. Check the model on the label.`;
+    case 'model-in-column':
+      return `The model column names no recalled model, but column "${reason.column}" names ${reason.read}, which is recalled. Check the model on the label.`;
+    case 'possible-sku':
+      return `${reason.sku}${reason.column === undefined ? '' : ` (in column "${reason.column}")`} looks like a full SKU of the recalled model ${reason.model} (the model and three more characters), which the recall data does not list. Check the model on the label.`;
+    case 'model-not-in-columns':
+      return `The file has no model column; only ${reason.columns.map((c) => `"${c}"`).join(', ')} ${reason.columns.length === 1 ? 'was' : 'were'} searched, and no recalled model was found there. This is not a safety clearance: check the model on the label.`;
     case 'model-matched-sku':
       return `${reason.sku} is a declared variant (SKU) of model ${reason.model}.`;
     case 'model-not-in-data':
@@ -73,6 +81,8 @@ export function changeMessage(change: Change): string {
       return 'removed spaces';
     case 'removed-dashes':
       return 'removed dashes';
+    case 'read-as-missing':
+      return `"${change.detail}" means no serial: read as missing`;
   }
 }
 
@@ -86,5 +96,5 @@ export const REMEDY_LABEL = {
 
 /** Why a country value was refused, in the same words wherever it came from. */
 export function countryProblem(raw: string): string {
-  return `"${raw}" is not a two-letter ISO 3166 country code: use e.g. US, CA, JP, AU, GB`;
+  return `"${raw}" is not a country: give an ISO 3166 code or a country name, e.g. US, CA, JP, AU, GB or "United States"`;
 }

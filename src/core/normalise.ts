@@ -10,7 +10,8 @@ export type ChangeCode =
   | 'upper-cased'
   | 'removed-prefix'
   | 'removed-spaces'
-  | 'removed-dashes';
+  | 'removed-dashes'
+  | 'read-as-missing';
 
 export interface Change {
   code: ChangeCode;
@@ -41,7 +42,7 @@ const NONE: never[] = [];
  * Non-ASCII capitals that render like ASCII ones (Cyrillic and Greek). NFKC leaves them alone, so
  * "А1263" with a Cyrillic А would otherwise be a different model.
  */
-const LOOKALIKES: Record<string, string> = {
+export const LOOKALIKES: Readonly<Record<string, string>> = {
   'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C',
   'Т': 'T', 'У': 'Y', 'Х': 'X', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S', 'Ԛ': 'Q', 'Ԝ': 'W',
   'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N',
@@ -140,7 +141,14 @@ export function normaliseModel(raw: string): Normalised {
   return normalise(raw, MODEL_PREFIX);
 }
 
+// What people put in a serial cell when they have none: it means "no serial", not a serial.
+const PLACEHOLDER = /^(?:N\/?A|NONE|NULL|NIL|UNKNOWN|TBD|-+|\?+)$/u;
+
 export function normaliseSerial(raw: string): Normalised {
+  const placeholder = raw.normalize('NFKC').trim().toUpperCase();
+  if (PLACEHOLDER.test(placeholder) || /^[\p{Pd}\u2212]+$/u.test(placeholder)) {
+    return { input: raw, value: '', changes: [{ code: 'read-as-missing', detail: raw.trim() }], suspicions: NONE };
+  }
   return normalise(raw, SERIAL_PREFIX);
 }
 
@@ -148,11 +156,4 @@ export function normaliseSerial(raw: string): Normalised {
 export function asciiGuess(n: Normalised): string | undefined {
   for (const s of n.suspicions) if (s.code === 'non-ascii') return s.asciiGuess;
   return undefined;
-}
-
-/** ISO 3166-1 alpha-2, upper case; "UK" is accepted for GB because people write it. */
-export function normaliseCountry(raw: string): string | undefined {
-  const value = raw.normalize('NFKC').trim().toUpperCase();
-  if (value === 'UK') return 'GB';
-  return /^[A-Z]{2}$/u.test(value) ? value : undefined;
 }

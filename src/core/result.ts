@@ -27,6 +27,9 @@ export type Reason =
   | { code: 'recalled-elsewhere'; country: string; jurisdictions: string[] }
   | { code: 'model-non-ascii'; characters: string[]; suggestion: string }
   | { code: 'model-extra-text'; read: string }
+  | { code: 'model-in-column'; read: string; column: string }
+  | { code: 'possible-sku'; sku: string; model: string; column?: string }
+  | { code: 'model-not-in-columns'; columns: string[] }
   | { code: 'model-matched-sku'; sku: string; model: string }
   | { code: 'model-not-in-data' }
   | { code: 'similar-models'; models: string[] };

@@ -4,7 +4,7 @@
  */
 import type { RowResult } from '../batch/run.js';
 import type { RecallDefinition } from '../data/schema.js';
-import { rowView, type RowView } from './row-view.js';
+import { hasHint, modelText, rowView, type RowView } from './row-view.js';
 
 export interface Finding extends RowView {
   line: number;
@@ -16,17 +16,21 @@ export interface Finding extends RowView {
 export interface Findings {
   add(rows: readonly RowResult[]): void;
   readonly list: Finding[];
+  /** No-recall rows whose model is close to a recalled one (a typo may hide a recalled unit). */
+  readonly hints: Finding[];
   /** Findings beyond `max` are counted, not kept. */
   readonly dropped: number;
   readonly recalls: Map<string, RecallDefinition>;
 }
 
-export function collectFindings(columns: { model: number; serial?: number | undefined }, max = 10_000): Findings {
+export function collectFindings(columns: { model: number | undefined; serial?: number | undefined }, max = 10_000): Findings {
   const list: Finding[] = [];
+  const hints: Finding[] = [];
   const recalls = new Map<string, RecallDefinition>();
   let dropped = 0;
   return {
     list,
+    hints,
     recalls,
     get dropped() {
       return dropped;
@@ -34,20 +38,25 @@ export function collectFindings(columns: { model: number; serial?: number | unde
     add(rows) {
       for (const r of rows) {
         const status = r.kind === 'checked' ? r.result.status : r.kind;
+        if (hasHint(r) && hints.length < max) hints.push(finding(r));
         if (status !== 'affected' && status !== 'verify' && status !== 'error') continue;
         if (r.kind === 'checked') for (const m of r.result.matches) if (m.status === status) recalls.set(m.recallId, m.recall);
         if (list.length >= max) {
           dropped++;
           continue;
         }
-        list.push({
-          ...rowView(r),
-          line: r.line,
-          model: r.cells[columns.model] ?? '',
-          serial: columns.serial === undefined ? '' : (r.cells[columns.serial] ?? ''),
-          acknowledged: r.kind === 'checked' ? r.result.acknowledged?.reason : undefined,
-        });
+        list.push(finding(r));
       }
     },
   };
+
+  function finding(r: RowResult): Finding {
+    return {
+      ...rowView(r),
+      line: r.line,
+      model: modelText(r, columns.model),
+      serial: columns.serial === undefined ? '' : (r.cells[columns.serial] ?? ''),
+      acknowledged: r.kind === 'checked' ? r.result.acknowledged?.reason : undefined,
+    };
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { RowResult } from '../batch/run.js';
 import { stripControl } from './format.js';
-import { rowView, sentence } from './row-view.js';
+import { modelText, rowView, sentence } from './row-view.js';
 
 /** Escaping as GitHub's toolkit does it (data and property values differ); no terminal controls. */
 function data(s: string): string {
@@ -14,14 +14,14 @@ function property(s: string): string {
   return data(s).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
 }
 
-export function githubRows(rows: readonly RowResult[], file: string, model: number, serial: number | undefined): string {
+export function githubRows(rows: readonly RowResult[], file: string, model: number | undefined, serial: number | undefined): string {
   let out = '';
   for (const r of rows) {
     const v = rowView(r);
     if (v.status !== 'affected' && v.status !== 'verify' && v.status !== 'error') continue;
     const acknowledged = r.kind === 'checked' ? r.result.acknowledged : undefined;
     const level = acknowledged ? 'notice' : v.status === 'verify' ? 'warning' : 'error';
-    const unit = `${r.cells[model] ?? ''}${serial !== undefined && r.cells[serial] ? ` ${r.cells[serial]}` : ''}`;
+    const unit = `${modelText(r, model)}${serial !== undefined && r.cells[serial] ? ` ${r.cells[serial]}` : ''}`;
     const title = v.status === 'error' ? 'Row not checked' : `Recall (${v.status}): ${v.recallIds.join(' ')}`;
     const message = [unit && `${unit}:`, acknowledged ? `acknowledged (${acknowledged.reason}).` : '', sentence(v.reason), sentence(v.action), v.checkUrls.join(' ')].filter(Boolean).join(' ');
     out += `::${level} file=${property(file)},line=${r.line},title=${property(title)}::${data(message)}\n`;

@@ -68,6 +68,7 @@ ${rows(by('affected'))}
 ${rows(by('verify'))}
 <h2 id="errors">Rows that could not be checked</h2>
 ${rows(by('error'))}
+${findings.hints.length > 0 ? `<h2 id="similar">No recall on file, but close to a recalled model</h2>\n<p>Check the model on the label: a typo may hide a recalled unit.</p>\n${rows(findings.hints)}` : ''}
 ${findings.dropped > 0 ? `<p class="muted">${formatCount(findings.dropped)} more findings are not listed; see the CSV or JSON report.</p>` : ''}
 <h2 id="recalls">The recalls</h2>
 ${recalls || '<p class="muted">None.</p>'}

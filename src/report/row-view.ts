@@ -22,7 +22,10 @@ export function rowView(r: RowResult): RowView {
   if (r.kind === 'error') return { status: 'error', recallIds: [], reason: `line ${r.line}: ${r.error.message}`, action: 'Fix this row and check it again', checkUrls: [] };
   const { result } = r;
   // Most rows of an inventory: keep them short, so the annotated file stays close to its input.
-  if (result.status === 'no-recall') return { status: 'no-recall', recallIds: [], reason: NO_RECALL, action: '', checkUrls: [] };
+  if (result.status === 'no-recall') {
+    const more = result.reasons.filter((x) => x.code !== 'model-not-in-data');
+    return { status: 'no-recall', recallIds: [], reason: more.length === 0 ? NO_RECALL : [`${NO_RECALL}.`, ...more.map(reasonMessage)].join(' '), action: '', checkUrls: [] };
+  }
   // Recalled only elsewhere: no match has the row's status, so name them all.
   const same = result.matches.filter((m) => m.status === result.status);
   const deciding = same.length > 0 ? same : result.matches;
@@ -41,6 +44,18 @@ export function rowView(r: RowResult): RowView {
 }
 
 const NO_RECALL = 'none on file; not a safety clearance';
+
+/** The model as a report shows it: the model cell, or, in a file without one, the codes found in the columns searched. */
+export function modelText(r: RowResult, model: number | undefined): string {
+  if (model !== undefined) return r.cells[model] ?? '';
+  if (r.kind !== 'checked') return '';
+  return r.result.reasons.flatMap((x) => (x.code === 'model-in-column' ? [x.read] : x.code === 'possible-sku' ? [x.sku] : [])).join(' ');
+}
+
+/** A no-recall row that still needs a look: its model is close to a recalled one, so a typo may hide a recalled unit. */
+export function hasHint(r: RowResult): boolean {
+  return r.kind === 'checked' && r.result.status === 'no-recall' && r.result.reasons.some((x) => x.code === 'similar-models');
+}
 
 const ACTION = {
   affected: 'Stop selling and quarantine the unit; see the recall for the remedy and safe disposal',

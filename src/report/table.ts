@@ -1,11 +1,11 @@
 /**
  * The batch table: one aligned line per row that needs a look (affected, verify, not-affected and
- * refused rows; with `all`, every row). Widths are fixed so it can stream; long cells are cut with
+ * refused rows, and no-recall rows whose model is close to a recalled one; with `all`, every row). Widths are fixed so it can stream; long cells are cut with
  * an ellipsis, and terminal control characters in cells are removed.
  */
 import type { RowResult, RowStatus } from '../batch/run.js';
 import { stripControl } from './format.js';
-import { rowView } from './row-view.js';
+import { hasHint, modelText, rowView } from './row-view.js';
 import type { Style } from './style.js';
 
 const COLUMNS = [
@@ -27,16 +27,16 @@ export function tableHeader(opts: TableOptions): string {
   return opts.style.bold(COLUMNS.map(([name, w]) => name.padEnd(w)).join(' ') + ' REASON') + '\n';
 }
 
-export function tableRows(rows: readonly RowResult[], model: number, serial: number | undefined, opts: TableOptions): string {
+export function tableRows(rows: readonly RowResult[], model: number | undefined, serial: number | undefined, opts: TableOptions): string {
   const rest = opts.width === undefined ? Infinity : Math.max(20, opts.width - COLUMNS.reduce((n, [, w]) => n + w + 1, 0));
   let out = '';
   for (const r of rows) {
     const v = rowView(r);
-    if (!opts.all && (v.status === 'no-recall' || v.status === 'skipped')) continue;
+    if (!opts.all && (v.status === 'skipped' || (v.status === 'no-recall' && !hasHint(r)))) continue;
     const cells = [
       String(r.line),
       v.status,
-      r.cells[model] ?? '',
+      modelText(r, model),
       serial === undefined ? '' : (r.cells[serial] ?? ''),
       v.recallIds.join(' '),
     ];

@@ -21,7 +21,7 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
   const out: string[] = [];
   const field = (label: string, text: string) => out.push(wrap(text, width, ' '.repeat(LABEL), style.dim(label.padEnd(LABEL))));
 
-  const serial = result.serial ? `serial ${result.serial.value || '(empty)'}` : result.matches.length > 0 ? 'no serial' : undefined;
+  const serial = result.serial?.value ? `serial ${result.serial.value}` : result.matches.length > 0 ? 'no serial' : undefined;
   const title = [result.model.value, serial, result.country ? `sold in ${result.country}` : undefined]
     .filter(Boolean)
     .join(' · ');
@@ -67,5 +67,6 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
 
 function describeInput(name: string, f: NormalisedField): string | undefined {
   if (f.changes.length === 0) return undefined;
+  if (f.value === '') return `${name} "${stripControl(f.input)}": ${f.changes.map(changeMessage).join(', ')}`;
   return `${name} "${stripControl(f.input)}" read as ${f.value} (${f.changes.map(changeMessage).join(', ')})`;
 }

@@ -24,7 +24,7 @@ const INVENTORY = [
   'k1,A3102,ACCJRU1D16400900,AU,in the published range', // line 2: affected
   'k2,A1263,A1B2C3D4E5F6G7H8,US,rules unpublished', //        line 3: verify
   'k3,A9999,123,US,no recall', //                               line 4: no-recall
-  'k4,A3102,ACCJRU1D164009001,AU,too long for A3102', //        line 5: not-affected
+  'k4,A3102,ACCJRU1D164009001,AU,too long for A3102', //        line 5: verify (never cleared by length)
   'k5,,,,continuation row', //                                  line 6: skipped (empty model)
   '', //                                                        line 7: skipped (blank)
   'k7,A1263,A1B2,US', //                                        line 8: error (4 fields)
@@ -45,7 +45,7 @@ describe('recall-check batch: a mixed inventory', () => {
     expect(rows).toEqual([
       ['2', 'affected'],
       ['3', 'verify'],
-      ['5', 'not-affected'],
+      ['5', 'verify'],
       ['8', 'error'],
       ['9', 'verify'],
       ['11', 'verify'],
@@ -53,8 +53,8 @@ describe('recall-check batch: a mixed inventory', () => {
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stderr).toContain(`${path}: 9 data rows`);
     expect(r.stderr).toMatch(/affected +1\n/u);
-    expect(r.stderr).toMatch(/verify +3\n/u);
-    expect(r.stderr).toMatch(/not-affected +1\n/u);
+    expect(r.stderr).toMatch(/verify +4\n/u);
+    expect(r.stderr).toMatch(/not-affected +0\n/u);
     expect(r.stderr).toMatch(/no-recall +1\n/u);
     expect(r.stderr).toMatch(/skipped +2 +empty model cell: line 6; blank: line 7\n/u);
     expect(r.stderr).toMatch(/errors +1 +line 8\n/u);
@@ -77,7 +77,7 @@ describe('recall-check batch: a mixed inventory', () => {
     expect(out[2]!.startsWith(`${input[2]},verify,anker-a1263-us-2025,`)).toBe(true);
     expect(out[2]).toContain('https://www.anker.com/a1263-recall');
     expect(out[3]).toBe(`${input[3]},no-recall,,none on file; not a safety clearance,,`);
-    expect(out[4]!.startsWith(`${input[4]},not-affected,`)).toBe(true);
+    expect(out[4]!.startsWith(`${input[4]},verify,`)).toBe(true);
     expect(out[5]).toBe(`${input[5]},skipped,,skipped: the model cell is empty,,`);
     expect(out[6]).toBe(',,,,,skipped,,skipped: blank line,,');
     expect(out[7]).toBe(`${input[7]},,error,,"line 8: expected 5 fields, got 4",Fix this row and check it again,`);
@@ -93,7 +93,7 @@ describe('recall-check batch: a mixed inventory', () => {
     expect(docs[0]).toMatchObject({ type: 'file', schemaVersion: 1, file: { delimiter: ',', columns: { model: 'Model Number', serial: 'Serial', country: 'Country' } } });
     const rows = docs.filter((d) => d.type === 'row');
     expect(rows.map((d) => [d.line, d.status])).toEqual([
-      [2, 'affected'], [3, 'verify'], [4, 'no-recall'], [5, 'not-affected'], [6, 'skipped'],
+      [2, 'affected'], [3, 'verify'], [4, 'no-recall'], [5, 'verify'], [6, 'skipped'],
       [7, 'skipped'], [8, 'error'], [9, 'verify'], [11, 'verify'],
     ]);
     expect(rows[7].cells[2]).toBe('SN: a1b2 c3d4\ne5f6 g7h8');
@@ -147,11 +147,13 @@ describe('columns', () => {
   });
 
   it('no model column: an error naming the file and listing the columns, never "0 affected"', () => {
-    const path = file('nomodel.csv', 'Handle,Title,Qty\nh,Shirt,1\n');
+    const path = file('nomodel.csv', 'Code,Colour,Qty\nh,red,1\n');
     const r = runCli(['batch', path]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`recall-check: input error: ${path}:1: no model column found. Columns found: "Handle", "Title", "Qty". Name it with --model-column "<column>".\n`);
+    expect(r.stderr).toBe(`recall-check: input error: ${path}:1: no model column found. Columns found: "Code", "Colour", "Qty". Name it with --model-column "<column>".\n`);
+    const shopify = file('nomodel-shopify.csv', 'Handle,Title,Qty\nh,Shirt,1\n');
+    expect(runCli(['batch', shopify]).stderr).toContain('The columns "Handle", "Title" may name models: search them for recalled model codes with --scan-columns "Handle,Title"');
   });
 
   it('a --model-column that does not exist', () => {
@@ -180,12 +182,15 @@ describe('columns', () => {
     expect(rows.map((x) => x.reasons[0].code)).toEqual(['serial-missing', 'serial-missing']);
   });
 
-  it('a bad country cell refuses that row only', () => {
-    const r = runCli(['batch', file('country.csv', 'model,serial,country\nA1263,A1B2C3D4E5F6G7H8,United States\nA1263,A1B2C3D4E5F6G7H8,us\n'), '--format', 'ndjson']);
+  it('country cells as people write them; one that is no country refuses that row only', () => {
+    const cells = ['United States', 'us', 'USA', 'U.S.', 'United Kingdom', 'Deutschland', '日本', 'GBR', 'jpn', 'Narnia', 'ZZ'];
+    const csv = `model,serial,country\n${cells.map((c) => `A1263,A1B2C3D4E5F6G7H8,${c}`).join('\n')}\n`;
+    const r = runCli(['batch', file('country.csv', csv), '--format', 'ndjson']);
     expect(r.code).toBe(2);
     const rows = r.stdout.trimEnd().split('\n').slice(1, -1).map((l) => JSON.parse(l));
-    expect(rows.map((x) => x.status)).toEqual(['error', 'verify']);
-    expect(rows[0].error.message).toMatch(/"United States" is not a two-letter ISO 3166 country code/u);
+    expect(rows.map((x) => x.country ?? x.status)).toEqual(['US', 'US', 'US', 'US', 'GB', 'DE', 'JP', 'GB', 'JP', 'error', 'error']);
+    expect(rows[9].error.message).toMatch(/column "country": "Narnia" is not a country/u);
+    expect(rows[10].error.message).toMatch(/"ZZ" is not a country/u);
   });
 });
 

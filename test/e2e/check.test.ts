@@ -69,11 +69,17 @@ describe('recall-check <model> [serial]', () => {
     expect(r.stdout).toContain('The serial is in the published range ACCJRU1D16400841 to ACCJRU1D16400960.');
   });
 
-  it('excluded by a published rule in every recall: not-affected, exit 0', () => {
+  it('a serial longer than the stated length: verify with the official wording, never not-affected', () => {
     const r = runCli(['A3102', 'ACCJRU1D164009001', '--country', 'US']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('NOT AFFECTED');
-    expect(r.stdout).toMatch(/not 16 characters long are not in this recall/u);
+    expect(r.code).toBe(3);
+    expect(r.stdout).not.toContain('NOT AFFECTED');
+    expect(flat(r.stdout)).toContain('a unit whose serial is not 16 characters long is not in this recall');
+  });
+
+  it('two serials joined, the first in a published range: verify, "two serials joined?"', () => {
+    const r = runCli(['A3102', 'ACCJRU1D16400900ACCJRU1D16400901', '--country', 'AU']);
+    expect(r.code).toBe(3);
+    expect(flat(r.stdout)).toContain("The serial has 32 characters; this recall's serials have 16: 2 serials joined?");
   });
 
   it('O or I in the serial: verify with the probable reading', () => {
@@ -133,7 +139,8 @@ describe('exit code 2: usage and data errors, one message, no stack trace', () =
     expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/u);
   };
 
-  it('a bad --country', () => expectUserError(runCli(['A1263', '--country', 'USA']), /--country: "USA" is not a two-letter ISO 3166 country code/u));
+  it('a bad --country', () => expectUserError(runCli(['A1263', '--country', 'Narnia']), /--country: "Narnia" is not a country: give an ISO 3166 code or a country name/u));
+  it('a two-letter code that is no country', () => expectUserError(runCli(['A1263', '--country', 'ZZ']), /--country: "ZZ" is not a country/u));
   it('an unknown option', () => expectUserError(runCli(['A1263', '--frobnicate']), /unknown option '--frobnicate'/u));
   it('no model', () => expectUserError(runCli(['check']), /missing required argument 'model'/u));
   it('an empty model', () => expectUserError(runCli(['  ']), /the model number is empty/u));

@@ -23,8 +23,19 @@ async function collect<T>(gen: AsyncGenerator<T[], void, undefined>): Promise<T[
 
 describe('mapColumns', () => {
   it('finds columns by synonym, ignoring case, spaces and punctuation', () => {
-    expect(mapColumns(['SKU', 'Model No.', 'S/N', 'Country of sale'], {}, 'f')).toEqual({ model: 1, serial: 2, country: 3 });
-    expect(mapColumns(['*MPN', 'Serial Number'], {}, 'f')).toEqual({ model: 0, serial: 1, country: undefined });
+    expect(mapColumns(['SKU', 'Model No.', 'S/N', 'Country of sale'], {}, 'f')).toEqual({ model: 1, serial: 2, country: 3, scan: [0] });
+    expect(mapColumns(['*MPN', 'Serial Number'], {}, 'f')).toEqual({ model: 0, serial: 1, country: undefined, scan: [] });
+  });
+  it('finds the descriptive columns to search, or takes those named with --scan-columns', () => {
+    const header = ['Handle', 'Title', 'Model', 'Serial', 'Variant SKU', 'Body (HTML)', 'Qty', 'Notes'];
+    expect(mapColumns(header, {}, 'f').scan).toEqual([0, 1, 4, 5]);
+    expect(mapColumns(header, { scanColumns: ['notes', 'Title'] }, 'f').scan).toEqual([7, 1]);
+    expect(() => mapColumns(header, { scanColumns: ['Nope'] }, 'f')).toThrow(/--scan-columns "Nope" is not a column of this file/u);
+  });
+  it('with no model column, suggests --scan-columns naming the descriptive columns; with it, checks by them alone', () => {
+    const amazon = ['item-name', 'item-description', 'listing-id', 'seller-sku', 'price'];
+    expect(() => mapColumns(amazon, {}, 'listings.txt')).toThrow(/no model column found\. .*--scan-columns "item-name,item-description,seller-sku" \(only those columns are searched\)/u);
+    expect(mapColumns(amazon, { scanColumns: ['item-name', 'seller-sku'] }, 'f')).toEqual({ model: undefined, serial: undefined, country: undefined, scan: [0, 3] });
   });
   it('does not take a product name for a model code', () => {
     expect(() => mapColumns(['Model Name', 'Serial'], {}, 'inv.csv')).toThrow(/no model column found\. Columns found: "Model Name", "Serial"/u);

@@ -299,14 +299,14 @@ describe('inventory exports through checkCsv (bundled data)', () => {
   it.each([undefined, 7])('shopify-products-metafields.csv with --model-column "Variant SKU" (chunk size %s)', async (chunkSize) => {
     const { batch, rows, summary } = await run('shopify-products-metafields.csv', 'Variant SKU', chunkSize);
     expect(batch.header).toHaveLength(41);
-    expect(batch.header[batch.columns.model]).toBe('Variant SKU');
+    expect(batch.header[batch.columns.model!]).toBe('Variant SKU');
     expect(batch.linebreak).toBe('\n');
     expect(rows.map((r) => [r.line, r.row, r.kind])).toEqual([
       [2, 1, 'skipped'], [3, 2, 'skipped'], [4, 3, 'skipped'], [5, 4, 'skipped'],
       [6, 5, 'checked'], [7, 6, 'checked'], [8, 7, 'checked'],
     ]);
     expect(rows.filter((r) => r.kind === 'skipped').every((r) => r.reason === 'empty-model')).toBe(true);
-    expect(rows.filter((r) => r.kind === 'checked').map((r) => [r.cells[batch.columns.model], r.result?.status]))
+    expect(rows.filter((r) => r.kind === 'checked').map((r) => [r.cells[batch.columns.model!], r.result?.status]))
       .toEqual([['a-123', 'no-recall'], ['a-456', 'no-recall'], ['b-001', 'no-recall']]);
     expect(summary.rows).toBe(7);
     expect(summary.skipped).toEqual({ count: 4, byReason: { 'empty-model': [2, 3, 4, 5], 'blank-line': [] } });

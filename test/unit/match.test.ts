@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasonMessage } from '../../src/core/messages.js';
 import { buildCatalog, lazyCatalog } from '../../src/core/catalog.js';
 import { check, inRange } from '../../src/core/match.js';
 import { definition, product, sourced } from '../helpers/definitions.js';
@@ -31,7 +32,7 @@ const catalog = buildCatalog([unpublished, ranges, allUnits]);
 describe('check: model lookup', () => {
   it('matches the exact model only: no prefix matching', () => {
     expect(check(catalog, { model: 'A1263' }).status).toBe('verify');
-    for (const model of ['A12630', 'A126', 'A1263X']) {
+    for (const model of ['A12630', 'A126', 'A126301', 'A12630111']) {
       const r = check(catalog, { model });
       expect(r.status).toBe('no-recall');
       expect(r.matches).toEqual([]);
@@ -66,7 +67,15 @@ describe('check: model lookup', () => {
     const r = check(catalog, { model: 'A3102016' });
     expect(r.matches.map((m) => m.recallId)).toEqual(['au-ranges']);
     expect(r.reasons).toContainEqual({ code: 'model-matched-sku', sku: 'A3102016', model: 'A3102' });
-    expect(check(catalog, { model: 'A1263016' }).status).toBe('no-recall');
+  });
+
+  it('an undeclared SKU form (the model and three characters) is a possible SKU: verify, never affected', () => {
+    for (const [model, sku] of [['A1263016', 'A1263016'], ['A8185011001', 'A8185011001'], ['a1263-0v1', 'A12630V1']] as const) {
+      const r = check(catalog, { model, serial: 'A1B2' });
+      expect(r.status, model).toBe('verify');
+      expect(r.reasons[0]).toEqual({ code: 'possible-sku', sku, model: sku.slice(0, sku.length - 3) });
+      expect(r.matches.every((m) => m.status === 'verify')).toBe(true);
+    }
   });
 
   it('a declared SKU finds every recall of its model, not only the declaring one', () => {
@@ -128,10 +137,22 @@ describe('check: unit scope', () => {
     expect(codes(r)).toContain(code);
   });
 
-  it('a serial longer than a sourced exclusive length rule is not-affected', () => {
+  it('a serial longer than a sourced exclusive length rule is verify, never not-affected, with the source\'s words', () => {
     const r = check(catalog, { model: 'A3102', serial: 'ACCJRU1D164009001' });
-    expect(r.status).toBe('not-affected');
+    expect(r.status).toBe('verify');
     expect(r.reasons).toEqual([{ code: 'serial-wrong-length', expected: 16, actual: 17, excludes: true }]);
+    expect(reasonMessage(r.reasons[0]!)).toMatch(/a unit whose serial is not 16 characters long is not in this recall/u);
+  });
+
+  it.each([
+    ['joined', 'ACCJRU1D16400900ACCJRU1D16400901', /32 characters; this recall's serials have 16: 2 serials joined\?/u],
+    ['joined with a space', 'ACCJRU1D16400900 ACCJRU1D16400901', /2 serials joined\?/u],
+    ['with a note after it', 'ACCJRU1D16400700 refurb', /more than one serial, or a note typed after it\?/u],
+    ['a recalled serial inside', 'XACCJRU1D16400900', /17 characters/u],
+  ])('a serial %s is verify, never not-affected', (_, serial, message) => {
+    const r = check(catalog, { model: 'A3102', serial });
+    expect(r.status).toBe('verify');
+    expect(r.reasons.map(reasonMessage).join(' ')).toMatch(message);
   });
 });
 

@@ -115,6 +115,7 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
     modelColumn: options.modelColumn,
     serialColumn: options.serialColumn,
     countryColumn: options.countryColumn,
+    scanColumns: options.scanColumns,
     delimiter: flags.delimiter,
     // Most runs acknowledge nothing; then no row pays for asking.
     annotate: options.acknowledgements.length > 0 ? (result) => acks.apply(result) : undefined,

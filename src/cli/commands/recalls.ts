@@ -1,4 +1,6 @@
+import { check } from '../../core/match.js';
 import { normaliseModel } from '../../core/normalise.js';
+import { reasonMessage } from '../../core/messages.js';
 import type { RecallDefinition } from '../../data/schema.js';
 import { loadRecallData } from '../../recall-data.js';
 import { formatCount, formatDate, stripControl } from '../../report/format.js';
@@ -71,25 +73,31 @@ export async function listCommand(io: Io, opts: ListOptions, cmd: Command): Prom
 export async function showCommand(io: Io, what: string, opts: { json?: boolean; dataDir?: string }, cmd: Command): Promise<number> {
   const data = await dataFor(io, opts.dataDir, cmd);
   const byId = data.recalls.find((r) => r.id === what.trim().toLowerCase());
+  // A model is read exactly as a check reads it: found in text, as a possible SKU, or with a hint.
+  const asModel = byId ? undefined : check(data, { model: what });
   const pages: { recall: RecallDefinition; products: RecallDefinition['products'] }[] = byId
     ? [{ recall: byId, products: byId.products }]
-    : data.lookup(normaliseModel(what).value).map((e) => ({ recall: e.recall, products: [e.product] }));
+    : asModel!.matches.map((m) => ({ recall: m.recall, products: [m.product] }));
   if (pages.length === 0) {
-    io.stdout.write(`No recall id or model "${stripControl(what)}" in data ${data.manifest.datasetVersion}. This is not a safety clearance. See recall-check list.\n`);
+    const hints = asModel!.reasons.filter((r) => r.code !== 'model-not-in-data').map(reasonMessage);
+    io.stdout.write(`No recall id or model "${stripControl(what)}" in data ${data.manifest.datasetVersion}. This is not a safety clearance. See recall-check list.\n${hints.map((h) => `${h}\n`).join('')}`);
     return EXIT.ok;
   }
+  const readAs = asModel?.reasons.filter((r) => r.code === 'model-extra-text' || r.code === 'possible-sku' || r.code === 'model-non-ascii').map(reasonMessage) ?? [];
   if (opts.json) {
     io.stdout.write(JSON.stringify({ schemaVersion: 1, data: { version: data.manifest.datasetVersion }, recalls: pages.map((p) => p.recall) }, null, 2) + '\n');
     return EXIT.ok;
   }
   const style = await styleFor(io.stdout, io.env);
   const width = pageWidth(io.stdout);
-  // Other recalls of the same models, in other countries or years.
-  const alsoIn = (r: RecallDefinition) => {
+  // Other recalls of the models on the page (not of every model the recall covers), in other
+  // countries or years.
+  const alsoIn = (r: RecallDefinition, products: RecallDefinition['products']) => {
     const others = new Map<string, RecallDefinition>();
-    for (const p of r.products) for (const e of data.lookup(p.model)) if (e.recall.id !== r.id) others.set(e.recall.id, e.recall);
+    for (const p of products) for (const e of data.lookup(p.model)) if (e.recall.id !== r.id) others.set(e.recall.id, e.recall);
     return [...others.values()];
   };
-  io.stdout.write(pages.map((p) => renderRecall(p.recall, p.products, { style, width }, undefined, alsoIn(p.recall))).join('\n\n') + '\n');
+  const head = readAs.map((m) => `${m}\n\n`).join('');
+  io.stdout.write(head + pages.map((p) => renderRecall(p.recall, p.products, { style, width }, undefined, alsoIn(p.recall, p.products))).join('\n\n') + '\n');
   return EXIT.ok;
 }
