@@ -14,6 +14,8 @@ import { fmt, median } from './stats.js';
 const ROOT = join(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 5);
+// Another build's bin (e.g. a clone of an earlier commit, built), timed on the same file in the same run.
+const BASELINE = process.env.BENCH_BASELINE_BIN;
 
 function timed(args: string[], env: Record<string, string> = {}): { ms: number; code: number | null; stderr: string } {
   const t0 = process.hrtime.bigint();
@@ -31,6 +33,8 @@ export async function benchBatch(): Promise<{ goalMet: boolean }> {
   const bare: number[] = [];
   const pipeline: number[] = [];
   const full: number[] = [];
+  const modelOnly: number[] = [];
+  const baseline: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     // Each writer starts with no output file, so no run pays for deleting the previous one's.
@@ -42,6 +46,14 @@ export async function benchBatch(): Promise<{ goalMet: boolean }> {
     if (r.code === 2) throw new Error(`batch run failed:\n${r.stderr}`);
     full.push(r.ms);
     rss.push(Number(readFileSync(rssFile, 'utf8')));
+    rmSync(out, { force: true });
+    // The cost of searching the descriptive columns (title, sku): the same run with the search
+    // limited to the numeric qty column, which never starts a model code.
+    modelOnly.push(timed([join(ROOT, 'bin/recall-check.js'), 'batch', file, '--format', 'csv', '-o', out, '--scan-columns', 'qty']).ms);
+    if (BASELINE) {
+      rmSync(out, { force: true });
+      baseline.push(timed([BASELINE, 'batch', file, '--format', 'csv', '-o', out]).ms);
+    }
   }
   rmSync(out, { force: true });
   rmSync(rssFile, { force: true });
@@ -59,6 +71,12 @@ export async function benchBatch(): Promise<{ goalMet: boolean }> {
   line('bare papaparse parse (the baseline)', bareMs);
   line('papaparse parse → unparse → disk, no check', median(pipeline));
   line('recall-check batch → CSV on disk', fullMs);
+  line('  the same, descriptive columns not searched', median(modelOnly));
+  console.log(`  searching the descriptive columns (title, sku) costs ${fmt((fullMs / median(modelOnly) - 1) * 100, 1)}% of the batch time`);
+  if (BASELINE) {
+    line('  the baseline build (BENCH_BASELINE_BIN)', median(baseline));
+    console.log(`  this build takes ${fmt(fullMs / median(baseline), 3)}× the baseline build's time`);
+  }
   console.log(`  throughput ratio ${fmt(ratio, 2)}× the bare parse (goal ≥ 0.6×); peak RSS ${fmt(peak, 0)} MB, worst run ${fmt(worst, 0)} MB (goal ≤ 128 MB)`);
   const goalMet = ratio >= 0.6 && peak <= 128;
   console.log(`  goals ${goalMet ? 'MET' : 'NOT MET'}`);

@@ -6,8 +6,8 @@
  *
  * Text is read as runs of letters and digits. A code is found where a run (or up to three runs
  * joined across one separator, for codes written "BS-30KP365" or "A 1263") begins with it and
- * then ends, or runs on into the other kind of character ("A1366BK": letters after a code's last
- * digit). "A12630" and "A126" are not "A1263": there is no prefix matching, except for one form
+ * then ends, or runs on with anything but a digit after the code's last digit ("A1366BK").
+ * "A12630" and "A126" are not "A1263": there is no prefix matching, except for one form
  * the fact sheet describes: a full SKU is the model plus three characters (A1263016), so a code
  * followed by exactly three more is a possible SKU of it.
  */
@@ -17,7 +17,7 @@ import { LOOKALIKES } from './normalise.js';
 export interface FoundCode {
   /** The code as the catalog knows it: a model or a declared SKU. */
   code: string;
-  /** The letters and digits that held it, e.g. "A1263011" for a possible SKU of A1263. */
+  /** The letters and digits that held it, e.g. "A1263011" for a possible SKU of A1263 (without a colour run on). */
   text: string;
   /** `code`: the code itself stood in the text; `possible-sku`: the code and three more characters. */
   kind: 'code' | 'possible-sku';
@@ -72,14 +72,23 @@ function search(catalog: Catalog, text: string): readonly FoundCode[] {
 function codeAtStart(catalog: Catalog, candidate: string): FoundCode | undefined {
   if (!catalog.mayStartCode(candidate)) return undefined;
   let sku: FoundCode | undefined;
-  for (const length of catalog.codeLengths) {
-    if (length > candidate.length) break;
+  // Longest first: "RM5PBM01" is the declared SKU RM5PBM01, not RM5PBM with "01" after it.
+  const lengths = catalog.codeLengths;
+  for (let k = lengths.length - 1; k >= 0; k--) {
+    const length = lengths[k]!;
+    if (length > candidate.length) continue;
     const code = candidate.slice(0, length);
     if (catalog.lookup(code).length === 0) continue;
-    if (length === candidate.length || isDigit(code.charCodeAt(length - 1)) !== isDigit(candidate.charCodeAt(length))) {
+    // Only a digit after a code's last digit makes another code (A12630 is not A1263): letters
+    // run on ("A1366BK", "RM5PBMBLK") are a colour or variant, and so is a digit after a letter.
+    if (length === candidate.length || !(isDigit(code.charCodeAt(length - 1)) && isDigit(candidate.charCodeAt(length)))) {
       return { code, text: candidate, kind: 'code' };
     }
-    if (candidate.length === length + 3) sku ??= { code, text: candidate, kind: 'possible-sku' };
+    // The SKU's three characters may have a colour or variant run on after them, by the same rule.
+    const end = length + 3;
+    if (candidate.length === end || (candidate.length > end && !(isDigit(candidate.charCodeAt(end - 1)) && isDigit(candidate.charCodeAt(end))))) {
+      sku ??= { code, text: candidate.slice(0, end), kind: 'possible-sku' };
+    }
   }
   return sku;
 }

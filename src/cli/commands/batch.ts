@@ -17,7 +17,7 @@ import { renderSummary } from '../../report/summary-text.js';
 import { tableHeader, tableRows } from '../../report/table.js';
 import type { Command } from 'commander';
 import { acknowledger } from '../../core/acknowledge.js';
-import { reportAcknowledgements } from '../acknowledgements.js';
+import { refuseUnknownRecalls, reportAcknowledgements } from '../acknowledgements.js';
 import { today, warnIfStale } from '../data-age.js';
 import { effectiveOptions } from '../options.js';
 import { EXIT, exitCodeFor } from '../exit-code.js';
@@ -92,11 +92,13 @@ function writerFor(format: Format, batch: CsvBatch, meta: RunMeta, style: Style,
 }
 
 export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd: Command): Promise<number> {
-  const { options } = await effectiveOptions('batch', cmd, io);
+  const { options, loaded } = await effectiveOptions('batch', cmd, io);
   const fromStdin = file === '-';
   const name = fromStdin ? 'stdin' : file;
   const size = fromStdin ? undefined : inputSize(resolve(io.cwd, file));
   const data = await loadRecallData({ dataDir: flags.dataDir, extraDirs: options.dataDirs });
+  // Only acknowledgements that name a recall need every id (which parses every definition).
+  if (options.acknowledgements.some((a) => a.recall !== undefined)) refuseUnknownRecalls(options.acknowledgements, data.recalls.map((r) => r.id), loaded.file);
   warnIfStale(io, data.manifest.generated, options.maxDataAgeDays);
   const acks = acknowledger(options.acknowledgements, today(io.env).toISOString().slice(0, 10));
 

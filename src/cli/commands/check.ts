@@ -5,7 +5,7 @@ import { renderJson, runMeta } from '../../report/json.js';
 import { renderText } from '../../report/text.js';
 import type { Command } from 'commander';
 import { acknowledger } from '../../core/acknowledge.js';
-import { reportAcknowledgements } from '../acknowledgements.js';
+import { refuseUnknownRecalls, reportAcknowledgements } from '../acknowledgements.js';
 import { today, warnIfStale } from '../data-age.js';
 import { effectiveOptions } from '../options.js';
 import { exitCodeFor } from '../exit-code.js';
@@ -17,9 +17,11 @@ export interface CheckFlags {
 }
 
 export async function checkCommand(io: Io, model: string, serial: string | undefined, flags: CheckFlags, cmd: Command): Promise<number> {
-  const { options } = await effectiveOptions('check', cmd, io);
+  const { options, loaded } = await effectiveOptions('check', cmd, io);
   if (!model.trim()) throw new RecallCheckError('usage', 'the model number is empty: give the model from the label, e.g. A1263');
   const data = await loadRecallData({ dataDir: flags.dataDir, extraDirs: options.dataDirs });
+  // Only acknowledgements that name a recall need every id (which parses every definition).
+  if (options.acknowledgements.some((a) => a.recall !== undefined)) refuseUnknownRecalls(options.acknowledgements, data.recalls.map((r) => r.id), loaded.file);
   warnIfStale(io, data.manifest.generated, options.maxDataAgeDays);
   const result = check(data, { model, serial, country: options.country });
   const acks = acknowledger(options.acknowledgements, today(io.env).toISOString().slice(0, 10));

@@ -1,0 +1,205 @@
+/**
+ * A recalled model code that appears in a row, in any spelling people or marketplaces write it, is
+ * never answered no-recall or not-affected: the commands of the "never miss a recalled unit"
+ * issue, end to end through the built bin.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { flat, ROOT, runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'recall-check-text-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const json = (args: string[], opts = {}) => {
+  const r = runCli([...args, '--json'], opts);
+  return { ...r, doc: r.stdout ? JSON.parse(r.stdout) : undefined };
+};
+const ndjsonRows = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l)).filter((d) => d.type === 'row');
+
+describe('single check: what people type', () => {
+  it('"Anker A1263": verify, naming the code found in the text', () => {
+    const { code, doc } = json(['Anker A1263', 'AHJ5K7M9P2Q4R6T8']);
+    expect(code).toBe(3);
+    expect(doc.results[0].status).toBe('verify');
+    expect(doc.results[0].reasons[0]).toMatchObject({ code: 'model-extra-text', read: 'A1263' });
+  });
+
+  it('A1263011, an SKU form no definition declares: verify (possible-sku), never no-recall or affected', () => {
+    const { code, doc } = json(['A1263011', 'AHJ5K7M9P2Q4R6T8']);
+    expect(code).toBe(3);
+    expect(doc.results[0].reasons[0]).toMatchObject({ code: 'possible-sku', sku: 'A1263011', model: 'A1263' });
+  });
+
+  it('two serials joined, the first in a published range: verify, never not-affected', () => {
+    const r = runCli(['A3102', 'ACCJRU1D16400900ACCJRU1D16400901', '--country', 'AU']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).not.toContain('NOT AFFECTED');
+    expect(flat(r.stdout)).toContain('32 characters; this recall\'s serials have 16: 2 serials joined?');
+  });
+
+  it('"A1263 (black)" sold in the US: the Japanese recall does not apply and is not printed as a finding', () => {
+    const { doc } = json(['A1263 (black)', 'X', '--country', 'US']);
+    const res = doc.results[0];
+    expect(res.status).toBe('verify');
+    expect(res.matches.map((m: { recallId: string; status: string }) => [m.recallId, m.status])).toEqual([['anker-a1263-us-2025', 'verify'], ['anker-r8-jp-2025', 'not-affected']]);
+    const text = runCli(['A1263 (black)', 'X', '--country', 'US']).stdout;
+    expect(text).not.toContain('── Anker PowerCore 10000 (A1263) · anker-r8-jp-2025');
+  });
+
+  it.each([['A1366BK'], ['AK-A1366'], ['a1366-blk'], ['Anker PowerCore (A1366)'], ['Ａ１３６６']])('%s: a recalled-whole model in text is verify, never no-recall', (model) => {
+    const { code, doc } = json([model]);
+    expect(doc.results[0].status, model).not.toBe('no-recall');
+    expect([1, 3]).toContain(code);
+  });
+
+  it('A12630 and A126 are not A1263, but keep the similar-model hint, in check and in show', () => {
+    for (const model of ['A12630', 'A126']) {
+      const r = runCli([model]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Recalled models with similar codes: A1263');
+      expect(runCli(['show', model]).stdout).toContain('Recalled models with similar codes: A1263');
+    }
+  });
+
+  it.each(['N/A', '-', 'none', 'n/a'])('a serial %j reads as missing, and says so', (serial) => {
+    const r = runCli(['A1263', serial, '--country', 'US']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(`"${serial}" means no serial: read as missing`);
+    expect(r.stdout).toContain('No serial number given');
+  });
+});
+
+describe('countries as people write them: flags, environment, configuration, rows', () => {
+  it.each([['us'], ['USA'], ['U.S.'], ['United States'], ['usa'], ['united states of america']])('--country %j is the US', (country) => {
+    expect(json(['A3102', 'ACCJRU1D16400900', '--country', country]).doc.results[0].country).toBe('US');
+  });
+  it.each([['UK', 'GB'], ['United Kingdom', 'GB'], ['GBR', 'GB'], ['Deutschland', 'DE'], ['日本', 'JP'], ['JPN', 'JP'], ['au', 'AU'], ['Australia', 'AU']])('--country %j is %s', (country, code) => {
+    expect(json(['A3102', 'ACCJRU1D16400900', '--country', country]).doc.results[0].country).toBe(code);
+  });
+  it('A3102 in range, sold in "au": affected, as in batch', () => {
+    expect(runCli(['A3102', 'ACCJRU1D16400900', '--country', 'au']).code).toBe(1);
+  });
+  it('from the environment and from a configuration file', () => {
+    expect(json(['A1263'], { env: { RECALL_CHECK_COUNTRY: 'Deutschland' } }).doc.results[0].country).toBe('DE');
+    const project = mkdtempSync(join(dir, 'cfg-'));
+    writeFileSync(join(project, 'package.json'), '{}');
+    writeFileSync(join(project, '.recall-checkrc.json'), '{"country": "United Kingdom"}');
+    expect(json(['A1263'], { cwd: project }).doc.results[0].country).toBe('GB');
+  });
+  it.each(['ZZ', 'Narnia'])('--country %s is refused, naming it, exit 2', (country) => {
+    const r = runCli(['A1263', '--country', country]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`--country: "${country}" is not a country`);
+  });
+});
+
+describe('mistyped commands', () => {
+  it.each([['btach', 'batch'], ['lsit', 'list'], ['shwo', 'show'], ['Batch', 'batch'], ['dat', 'data']])('%s: "did you mean %s?", exit 2, nothing checked', (typo, meant) => {
+    const r = runCli([typo, 'f.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`"${typo}" is not a command: did you mean \`recall-check ${meant}\`?`);
+  });
+  it('a word far from every command, or one with digits, is still checked as a model', () => {
+    expect(runCli(['PowerCore']).code).toBe(0);
+    expect(runCli(['B4TCH']).code).toBe(0);
+  });
+});
+
+describe('batch: codes in text, descriptive columns, joined lines', () => {
+  it('model cells as marketplaces write them are never no-recall', () => {
+    const cells = ['Anker PowerCore 10000 (A1263)', 'Anker 321 Power Bank (PowerCore 5K) A1112', 'A3102011', 'A1366BK', 'AK-A1366', 'A9999'];
+    const path = file('models.csv', `model,serial\n${cells.map((c) => `"${c}",`).join('\n')}\n`);
+    const r = runCli(['batch', path, '-f', 'ndjson']);
+    expect(ndjsonRows(r.stdout).map((x) => [x.cells[0], x.status])).toEqual([...cells.slice(0, 5).map((c) => [c, 'verify']), ['A9999', 'no-recall']]);
+  });
+
+  it('a title naming a recalled code beside a model cell that names none: verify, naming the column', () => {
+    const path = file('titles.csv', 'Title,Model,Serial\nAnker PowerCore 10000 A1263 used,PC10K,\nUSB cable,A9999,\n');
+    const rows = ndjsonRows(runCli(['batch', path, '-f', 'ndjson']).stdout);
+    expect(rows.map((x) => x.status)).toEqual(['verify', 'no-recall']);
+    expect(rows[0].reasons[0]).toMatchObject({ code: 'model-in-column', read: 'A1263', column: 'Title' });
+    expect(rows[0].reasons[0].message).toContain('column "Title" names A1263');
+  });
+
+  it('an Amazon listings report: refused without a model column, with the --scan-columns to use', () => {
+    const listings = join(ROOT, 'test/fixtures/exports/amazon-listings-titles.txt');
+    const r = runCli(['batch', listings]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no model column found');
+    expect(r.stderr).toContain('--scan-columns "item-name,item-description,seller-sku"');
+  });
+
+  it('an Amazon listings report with --scan-columns item-name,seller-sku: every recalled code found, the rest say what was searched', () => {
+    const listings = join(ROOT, 'test/fixtures/exports/amazon-listings-titles.txt');
+    const r = runCli(['batch', listings, '--scan-columns', 'item-name,seller-sku', '-f', 'ndjson']);
+    expect(r.code).toBe(3);
+    const rows = ndjsonRows(r.stdout);
+    expect(rows.map((x) => [x.line, x.status, x.reasons[0].code, x.reasons[0].read ?? x.reasons[0].sku ?? null])).toEqual([
+      [2, 'verify', 'model-in-column', 'A1263'],
+      [3, 'verify', 'model-in-column', 'A1112'],
+      [4, 'verify', 'possible-sku', 'A3102011'],
+      [5, 'verify', 'model-in-column', 'A1366'],
+      [6, 'no-recall', 'model-not-in-columns', null],
+      [7, 'no-recall', 'model-not-in-columns', null],
+    ]);
+    expect(rows[4].reasons[0].message).toContain('only "item-name", "seller-sku" were searched');
+    const table = runCli(['batch', listings, '--scan-columns', 'item-name,seller-sku']).stdout;
+    expect(table).toMatch(/^2 +verify +A1263 /mu);
+  });
+
+  it('mixed line breaks: a CRLF file with a stray LF line reads every physical line as a row', () => {
+    const r = runCli(['batch', '-', '-f', 'ndjson'], { input: 'Model\r\nA9999\r\nA9999\nA1366\r\n' });
+    expect(r.code).toBe(1);
+    expect(ndjsonRows(r.stdout).map((x) => [x.line, x.cells, x.status])).toEqual([[2, ['A9999'], 'no-recall'], [3, ['A9999'], 'no-recall'], [4, ['A1366'], 'affected']]);
+  });
+
+  it('mixed line breaks: an LF file with CRLF lines, quoted line breaks kept inside their cell, no CR left in a cell or mid-line', () => {
+    const input = 'model,note\nA9999,a\r\nA1366,"two\r\nlines"\r\nA1263,"x\ny"\n';
+    const rows = ndjsonRows(runCli(['batch', '-', '-f', 'ndjson'], { input }).stdout);
+    expect(rows.map((x) => [x.line, x.cells])).toEqual([[2, ['A9999', 'a']], [3, ['A1366', 'two\r\nlines']], [5, ['A1263', 'x\ny']]]);
+    const csv = runCli(['batch', '-', '-f', 'csv'], { input }).stdout;
+    expect(csv.split('\n')[1]).toBe('A9999,a,no-recall,,none on file; not a safety clearance,,');
+  });
+
+  it('a similar-model hint shows in the table, the CSV reason and the HTML report', () => {
+    const path = file('similar.csv', 'model\nA12630\n');
+    expect(runCli(['batch', path]).stdout).toMatch(/^2 +no-recall +A12630 .*similar codes: A1263/mu);
+    expect(runCli(['batch', path, '-f', 'csv']).stdout).toContain('no-recall,,none on file; not a safety clearance. Recalled models with similar codes: A1263.');
+    expect(runCli(['batch', path, '-f', 'html']).stdout).toContain('close to a recalled model');
+  });
+
+  it('recall_ids lists only the recalls that apply to the row\'s country', () => {
+    const path = file('ids.csv', 'model,serial,country\nA1263 (black),X,US\n');
+    const out = runCli(['batch', path, '-f', 'csv']).stdout.split('\n')[1]!;
+    expect(out).toContain(',verify,anker-a1263-us-2025,');
+    expect(out).not.toContain('anker-r8-jp-2025');
+  });
+});
+
+describe('show and acknowledgements', () => {
+  it('"also recalled in" names only recalls that cover the model shown', () => {
+    const also = flat(runCli(['show', 'A1257']).stdout).match(/Also recalled in [^]*?\)(?:; [^;]*?\))*/gu) ?? [];
+    expect(also.length).toBeGreaterThan(0);
+    for (const line of also) expect(line).not.toMatch(/anker-r5-/u);
+  });
+
+  it('an acknowledgement naming a recall id that does not exist is refused when the configuration is read', () => {
+    const project = mkdtempSync(join(dir, 'ack-'));
+    writeFileSync(join(project, 'package.json'), '{}');
+    writeFileSync(join(project, '.recall-checkrc.json'), JSON.stringify({ acknowledgements: [{ recall: 'anker-r4-au-2042', reason: 'returned' }] }));
+    const r = runCli(['A3102'], { cwd: project });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('.recall-checkrc.json at $.acknowledgements[0].recall: no recall "anker-r4-au-2042" in the data: did you mean "anker-r4-au-2024"');
+    const b = runCli(['batch', file('ack.csv', 'model\nA3102\n')], { cwd: project });
+    expect(b.code).toBe(2);
+  });
+});
