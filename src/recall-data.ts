@@ -34,6 +34,7 @@ export async function loadRecallData(options: LoadRecallDataOptions = {}): Promi
       similar: catalog.similar,
       codeLengths: catalog.codeLengths,
       mayStartCode: catalog.mayStartCode,
+      codes: catalog.codes,
       dir: main.dir,
       manifest: main.manifest,
       bundled,

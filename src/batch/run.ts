@@ -219,19 +219,27 @@ type Checker = (model: string, serial: string | undefined, country: string | und
  */
 function memoised(catalog: Catalog, scan: readonly (readonly [number, string])[], scanOnly: boolean): Checker {
   const models = new Map<string, Normalised>();
+  const columns = Int32Array.from(scan, ([i]) => i);
   const mentions = (cells: readonly string[]) => {
-    for (const [i] of scan) if (cells[i] && findCodes(catalog, cells[i]!).length > 0) return true;
+    for (let k = 0; k < columns.length; k++) {
+      const text = cells[columns[k]!];
+      if (text && findCodes(catalog, text).length > 0) return true;
+    }
     return false;
   };
   const textOf = (cells: readonly string[]): OtherText[] => scan.map(([i, column]) => ({ column, text: cells[i] ?? '' }));
   return (raw, serial, country, cells, otherText) => {
-    const other = otherText ?? (scan.length > 0 && (scanOnly || mentions(cells)) ? textOf(cells) : undefined);
-    if (other === undefined && CLEAN.test(raw) && catalog.lookup(raw).length === 0 && findCodes(catalog, raw).length === 0) return noRecall(catalog, cleanModel(raw));
+    if (otherText === undefined && !scanOnly && CLEAN.test(raw) && catalog.lookup(raw).length === 0 && findCodes(catalog, raw).length === 0) {
+      // The model names no recall: only the descriptive columns can.
+      if (!mentions(cells)) return noRecall(catalog, cleanModel(raw));
+      otherText = textOf(cells);
+    }
     let model = models.get(raw);
     if (!model) {
       model = normaliseModel(raw);
       if (models.size < 100_000) models.set(raw, model);
     }
+    const other = otherText ?? (columns.length > 0 && (scanOnly || mentions(cells)) ? textOf(cells) : undefined);
     return checkModel(catalog, model, serial, country, other);
   };
 }

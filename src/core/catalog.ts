@@ -18,8 +18,10 @@ export interface Catalog {
   similar(code: string): readonly string[];
   /** The lengths of every code `lookup` knows, shortest first: what a search in free text tries. */
   readonly codeLengths: readonly number[];
-  /** False when no code starts as `text` does (its first three characters): most text is turned away here. */
-  mayStartCode(text: string): boolean;
+  /** False when no code starts as `text` does from `at` (its three characters there): most text is turned away here. */
+  mayStartCode(text: string, at?: number): boolean;
+  /** Every code `lookup` knows: models, declared SKUs, aliases. */
+  readonly codes: readonly string[];
 }
 
 const NONE: readonly CatalogEntry[] = [];
@@ -51,6 +53,7 @@ export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
     similar: similarTo([...byModel.keys()]),
     codeLengths: lengthsOf(codes),
     mayStartCode: known,
+    codes: Object.freeze(codes),
   };
 }
 
@@ -93,6 +96,7 @@ export function lazyCatalog(codes: readonly Record<string, string>[], load: (i: 
     similar: similarTo([...new Set(codes.flatMap((c) => Object.values(c)))]),
     codeLengths: lengthsOf([...modelOf.keys()]),
     mayStartCode: known,
+    codes: Object.freeze([...modelOf.keys()]),
   };
 }
 
@@ -111,13 +115,22 @@ function similarTo(recalled: readonly string[]): (code: string) => readonly stri
 }
 
 /**
- * Whether a code may be one of `codes`, judged by its first three characters taken as one number:
- * no string is hashed or allocated, and most codes in an inventory are turned away here. A code
- * shorter than three characters is never turned away.
+ * Whether a code may be one of `codes`, judged by its first three characters (from `at`) taken as
+ * one number, ASCII letters in either case: no string is hashed or allocated, and most codes in an
+ * inventory are turned away here. A code shorter than three characters is never turned away.
  */
-function headsOf(codes: readonly string[]): (code: string) => boolean {
-  const head = (code: string) => (code.charCodeAt(0) * 961 + code.charCodeAt(1) * 31 + code.charCodeAt(2)) | 0;
-  const heads = new Set(codes.filter((c) => c.length >= 3).map(head));
+function headsOf(codes: readonly string[]): (code: string, at?: number) => boolean {
+  // ASCII letters compare upper-cased, so that free text is turned away before it is upper-cased.
+  const up = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
+  const key = (code: string, at: number) => up(code.charCodeAt(at)) * 961 + up(code.charCodeAt(at + 1)) * 31 + up(code.charCodeAt(at + 2));
+  // A bitmap over every head of three ASCII characters: one array read, no hashing. A head with a
+  // non-ASCII character falls outside it and is left to the exact look-up.
+  const heads = new Uint8Array(128 * 961 + 1);
+  for (const c of codes) if (c.length >= 3) heads[key(c, 0)] = 1;
   const short = codes.some((c) => c.length < 3);
-  return (code) => (code.length < 3 ? short : heads.has(head(code)));
+  return (code, at = 0) => {
+    if (code.length - at < 3) return short;
+    const h = key(code, at);
+    return h >= heads.length || heads[h] === 1;
+  };
 }

@@ -50,7 +50,7 @@ export const LOOKALIKES: Readonly<Record<string, string>> = {
 };
 
 // Unicode whitespace plus the invisible characters that ride along with copy-and-paste.
-const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/gu;
+const SPACES = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]+/gu;
 // Dash punctuation of every kind, and the minus sign, which NFKC does not fold.
 const DASHES = /[\p{Pd}\u2212]+/gu;
 const SERIAL_PREFIX = /^(?:(?:SERIAL(?:\s*(?:NUMBER|NO\.?))?|S\/N|S\.N\.?|SN)\s*[:#]\s*|(?:SERIAL(?:\s*(?:NUMBER|NO\.?))?|S\/N|S\.N\.|SN)\s+|S\/N)/u;

@@ -78,8 +78,9 @@ export function csvWriter(width: number, shape: CsvShape): CsvWriter {
   const rows = (rows: readonly RowResult[]): string => {
     let out = '';
     for (const r of rows) {
-      // Rows whose model has no recall (most of an inventory) all get the same verdict columns.
-      const v = r.kind === 'checked' && r.result.status === 'no-recall' ? (noRecall ??= verdictOf(r)) : verdictOf(r);
+      // Rows whose model has no recall and no hint (most of an inventory) all get the same verdict columns.
+      const plain = r.kind === 'checked' && r.result.status === 'no-recall' && r.result.reasons.length === 1 && r.result.reasons[0]!.code === 'model-not-in-data';
+      const v = plain ? (noRecall ??= verdictOf(r)) : verdictOf(r);
       if (r.raw !== undefined && r.cells.length === width && !anyRisky(r.cells)) {
         out += r.raw;
         out += v.line;

@@ -170,9 +170,12 @@ describe('batch: codes in text, descriptive columns, joined lines', () => {
   });
 
   it('a similar-model hint shows in the table, the CSV reason and the HTML report', () => {
-    const path = file('similar.csv', 'model\nA12630\n');
-    expect(runCli(['batch', path]).stdout).toMatch(/^2 +no-recall +A12630 .*similar codes: A1263/mu);
-    expect(runCli(['batch', path, '-f', 'csv']).stdout).toContain('no-recall,,none on file; not a safety clearance. Recalled models with similar codes: A1263.');
+    const path = file('similar.csv', 'model\nA9999\nA12630\nA9998\n');
+    expect(runCli(['batch', path]).stdout).toMatch(/^3 +no-recall +A12630 .*similar codes: A1263/mu);
+    const csv = runCli(['batch', path, '-f', 'csv']).stdout.split('\n');
+    expect(csv[1]).toBe('A9999,no-recall,,none on file; not a safety clearance,,');
+    expect(csv[2]).toContain('A12630,no-recall,,none on file; not a safety clearance. Recalled models with similar codes: A1263.');
+    expect(csv[3]).toBe('A9998,no-recall,,none on file; not a safety clearance,,');
     expect(runCli(['batch', path, '-f', 'html']).stdout).toContain('close to a recalled model');
   });
 

@@ -29,14 +29,17 @@ const FULLWIDTH = (s: string) => [...s].map((c) => (/[A-Za-z0-9]/u.test(c) ? Str
 const decorated = (code: string) =>
   fc
     .tuple(
-      fc.constantFrom('', 'Anker ', 'Soundcore ', 'Belkin ', 'Power Bank ', 'ANKER-', 'AK-', '(', 'Model: ', 'NEW ', '2x '),
+      fc.constantFrom('', 'Anker ', 'Soundcore ', 'Belkin ', 'Power Bank ', 'ANKER-', 'AK-', '(', 'Model: ', 'NEW ', '2x ', 'ANKER', 'AK', 'SKU', 'Refurb', '2x', 'PC10K–'),
       fc.constantFrom('as-is', 'lower', 'fullwidth'),
       fc.constantFrom('', ' (black)', '-BLK', '_RED', ' white', ')', 'BK', 'W', ' 20000mAh', '/US', '.', ' used'),
       // The fact sheet's full-SKU form: the model and three characters, declared nowhere.
       fc.option(fc.stringMatching(/^[0-9A-Z]{3}$/u), { nil: undefined }),
+      fc.option(fc.constantFrom('\u00AD', '\u200B', '\u2060', '\uFEFF'), { nil: undefined }),
     )
-    .map(([before, form, after, sku]) => {
+    .map(([before, form, after, sku, invisible]) => {
       let body = sku === undefined ? code : code + sku;
+      // An invisible character or a soft hyphen pasted inside the code.
+      if (invisible !== undefined) body = body.slice(0, 1) + invisible + body.slice(1);
       if (form === 'lower') body = body.toLowerCase();
       if (form === 'fullwidth') body = FULLWIDTH(body);
       return `${before}${body}${after}`;
@@ -121,6 +124,13 @@ describe('findCodes: boundaries', () => {
     ['A12630V1', ['possible-sku:A1263']],
     ['A1263016BLK', ['possible-sku:A1263']],
     ['A1263 and BS30KP365', ['code:A1263', 'code:BS30KP365']],
+    ['ANKERA1263', ['code:A1263']],
+    ['SKUA1263-blk', ['code:A1263']],
+    ['10000A1263', ['code:A1263']],
+    ['A\u00AD1263', ['code:A1263']],
+    ['A\u200B1263', ['code:A1263']],
+    ['A–1263', ['code:A1263']],
+    ['BS–30KP365', ['code:BS30KP365']],
   ])('%j → %j', (text, expected) => expect(found(text)).toEqual(expected));
-  it.each(['A12630', 'A126', 'A126301', 'A12630111', 'XA1263', 'ANKERA1263', 'B1263', '', 'USB-C cable'])('%j names no code', (text) => expect(found(text)).toEqual([]));
+  it.each(['A12630', 'A126', 'A126301', 'A12630111', 'B1263', '', 'USB-C cable', 'A 1263 ml', 'Galaxy A12 63W', '1A12630'])('%j names no code', (text) => expect(found(text)).toEqual([]));
 });
