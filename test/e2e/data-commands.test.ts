@@ -122,6 +122,20 @@ describe('recall-check data validate', () => {
     expect(r.stderr).toContain(`${join(dir, 'anker-r4-us-2024.json')} at $.hazard.confidence:`);
   });
 
+  it('a definition saved with a byte-order mark is read, by data build and by data validate', () => {
+    const dir = dataCopy((d) => {
+      const f = join(d, 'anker-r4-au-2024.json');
+      writeFileSync(f, `\uFEFF${readFileSync(f, 'utf8')}`);
+    });
+    const build = runCli(['data', 'build', dir]);
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    const r = runCli(['data', 'validate', dir]);
+    expect(r.stderr).not.toMatch(/not valid JSON/u);
+    expect(r.code).toBe(0);
+    expect(runCli(['A3102', 'ACCJRU1D16400900', '--country', 'AU', '--data-dir', dir]).stdout).toMatch(/^AFFECTED/mu);
+  });
+
   it('a definition newer than this tool says to upgrade', () => {
     const dir = dataCopy((d) => {
       editJson(join(d, 'anker-r4-au-2024.json'), (doc) => {
