@@ -37,6 +37,16 @@ describe('recall-check list', () => {
     expect(doc.recalls.find((r: { id: string }) => r.id === 'anker-r8-jp-2025')).toMatchObject({ jurisdictions: ['JP'], units: 522237 });
   });
 
+  it('--help suggests exactly the brands the data defines, read from the data', () => {
+    const brands = new Set(manifest().files.map((f: { path: string }) => JSON.parse(readFileSync(join('data', f.path), 'utf8')).brand as string));
+    const help = runCli(['list', '--help']);
+    expect(help.code).toBe(0);
+    const line = /^Brands in the bundled data \(for --brand\): (.+)$/mu.exec(help.stdout);
+    expect(line?.[1]?.split(', ').sort()).toEqual([...brands].sort());
+    // Sub-brands are not brands of their own in the data: --brand Soundcore would list nothing.
+    if (!brands.has('Soundcore')) expect(help.stdout).not.toMatch(/Soundcore/u);
+  });
+
   it('a bad --country is a usage error', () => {
     const r = runCli(['list', '--country', 'Japan']);
     expect(r.code).toBe(2);
