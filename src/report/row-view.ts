@@ -28,7 +28,7 @@ export function rowView(r: RowResult): RowView {
   const deciding = same.length > 0 ? same : result.matches;
   const checkUrls: string[] = [];
   for (const m of deciding) {
-    const url = m.status === 'verify' ? whereToVerify(m.recall)?.url : undefined;
+    const url = m.status === 'verify' ? whereToVerify(m.recall, m.product)?.url : undefined;
     if (url && !checkUrls.includes(url)) checkUrls.push(url);
   }
   return {

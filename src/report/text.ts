@@ -4,7 +4,7 @@
  */
 import { changeMessage, reasonMessage, STATUS_HEADLINE } from '../core/messages.js';
 import { whereToVerify } from '../core/where-to-verify.js';
-import type { CheckResult, NormalisedField, ReasonCode } from '../core/result.js';
+import type { CheckResult, NormalisedField, ReasonCode, RecallMatch } from '../core/result.js';
 import { formatDate, stripControl, wrap } from './format.js';
 import { LABEL, type RecallPageOptions, renderRecall, statusColour } from './recall-page.js';
 
@@ -38,9 +38,10 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
   const overall = result.matches.length === 0 ? result.reasons : result.reasons.filter((r) => GLOBAL_REASONS.has(r.code));
   for (const reason of overall) field('Note', reasonMessage(reason));
 
+  const matches = leadingFirst(result);
   const checkAt = new Set<string>();
-  for (const m of result.matches.filter((x) => x.status === 'verify')) {
-    const at = whereToVerify(m.recall);
+  for (const m of matches.filter((x) => x.status === 'verify')) {
+    const at = whereToVerify(m.recall, m.product);
     const text = !at
       ? `${m.recallId}: no online checker is on file; contact the manufacturer (see Contacts)`
       : `${style.cyan(at.url)}${at.kind === 'official-notice' ? ' (official notice; no online checker is on file)' : ''}`;
@@ -48,8 +49,8 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
     checkAt.add(text);
   }
 
-  const shown = result.matches.filter((m) => m.status !== 'not-affected');
-  const excluded = result.matches.filter((m) => m.status === 'not-affected');
+  const shown = matches.filter((m) => m.status !== 'not-affected');
+  const excluded = matches.filter((m) => m.status === 'not-affected');
   for (const m of shown) {
     // Recalls of this model that the report does not show in full: those for other countries.
     const alsoIn = result.matches.filter((o) => o.reasons.some((r) => r.code === 'outside-jurisdiction')).map((o) => o.recall);
@@ -63,6 +64,21 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
     }
   }
   return out.join('\n');
+}
+
+const RANK: Record<RecallMatch['status'], number> = { affected: 0, verify: 1, 'not-affected': 2 };
+
+/**
+ * The matches in the order a holder should read them: the most severe first, and among equals a
+ * recall of the country the unit was sold in before a worldwide one, whose checker and remedy
+ * may be another country's (Anker's 2024 worldwide A1642 form is the US one).
+ */
+function leadingFirst(result: CheckResult): RecallMatch[] {
+  const local = (m: RecallMatch) => (result.country !== undefined && m.recall.jurisdictions.value.includes(result.country) ? 0 : 1);
+  return result.matches
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => RANK[a.m.status] - RANK[b.m.status] || local(a.m) - local(b.m) || a.i - b.i)
+    .map(({ m }) => m);
 }
 
 function describeInput(name: string, f: NormalisedField): string | undefined {
