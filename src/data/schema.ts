@@ -146,9 +146,11 @@ export const RecallSchema = z
     units: fact(z.int().positive()).optional(),
     hazard: fact(z.string().min(1)),
     incidents: fact(z.string().min(1)).optional(),
-    remedies: z.array(fact(remedy)).min(1),
+    /** Absent where the sources for this jurisdiction do not say: the report then says it is not on file. */
+    remedies: z.array(fact(remedy)).min(1).optional(),
     proof: fact(z.array(z.string().min(1)).min(1)).optional(),
-    disposal: fact(disposal),
+    /** Absent where the sources give no disposal instructions for this jurisdiction. */
+    disposal: fact(disposal).optional(),
     contacts: z.array(fact(contact)),
     checkerUrl: fact(z.url({ protocol: /^https?$/ })).optional(),
     references: z.array(reference).min(1),

@@ -12,7 +12,9 @@ export interface Guidance {
   colours: string[];
   /** How to settle a "verify", when the unit's status needs it. */
   verify: string | undefined;
+  /** Empty when the sources do not give the remedy: then `remedyUnknown` says so. */
   remedies: string[];
+  remedyUnknown: string | undefined;
   proof: string[];
   disposal: string[];
   /** Where it must never go; undefined when neither the notice nor the product's kind says. */
@@ -54,7 +56,7 @@ const NO_PLACES: Record<Battery | 'unknown', string | undefined> = {
  * for `show`). Where products have checkers of their own, each is named with its model.
  */
 export function guidance(r: RecallDefinition, products: readonly Product[], needsVerify: boolean): Guidance {
-  const d = r.disposal.value;
+  const d = r.disposal?.value;
   const battery = batteryOf(products);
   return {
     stop: STOP[battery],
@@ -64,10 +66,13 @@ export function guidance(r: RecallDefinition, products: readonly Product[], need
         : [],
     ),
     verify: needsVerify ? verifyStep(r, products) : undefined,
-    remedies: r.remedies.map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`),
+    remedies: (r.remedies ?? []).map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`),
+    remedyUnknown: r.remedies ? undefined : 'The remedy is not on file: the sources for this recall do not say what it is. Ask the manufacturer (see Contacts).',
     proof: r.proof ? r.proof.value.map((p) => `${p}${mark(r.proof!)}`) : [],
-    disposal: [...(d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.'] : []), ...d.steps.map((s) => `${s}${mark(r.disposal)}`)],
-    never: d.never.length > 0 ? `Never put it in ${orList(d.never)}.` : NO_PLACES[battery],
+    disposal: !d
+      ? ['No disposal instructions are on file for this recall: ask the manufacturer before you dispose of it, since a claim may need the unit.']
+      : [...(d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.'] : []), ...d.steps.map((s) => `${s}${mark(r.disposal!)}`)],
+    never: d && d.never.length > 0 ? `Never put it in ${orList(d.never)}.` : NO_PLACES[battery],
     contacts: r.contacts.map((c) => `${c.value.value}${c.value.hours ? ` (${c.value.hours})` : ''}${mark(c)}`),
   };
 }

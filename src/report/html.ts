@@ -45,7 +45,7 @@ export function renderHtml(name: string, summary: Summary, findings: Findings, m
 <p class="muted">${esc(r.id)} · ${esc(r.jurisdictions.value.join(', '))} · announced ${esc(formatDate(r.announced.value))} by ${esc(r.authority.value)}</p>
 <p><b>Hazard:</b> ${esc(r.hazard.value)}${r.incidents ? ` ${esc(r.incidents.value)}` : ''}</p>
 <p><b>What to do now:</b> ${esc(g.stop)}${g.colours.map((c) => ` ${esc(c)}`).join('')}${g.verify ? ` ${linkify(g.verify)}` : ''}</p>
-<p><b>Remedy:</b> ${g.remedies.map(esc).join(' <i>or</i> ')}</p>
+<p><b>Remedy:</b> ${g.remedyUnknown ? esc(g.remedyUnknown) : g.remedies.map(esc).join(' <i>or</i> ')}</p>
 ${g.proof.length > 0 ? `<p><b>The claim needs:</b></p><ul>${g.proof.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
 <p><b>Disposal:</b></p><ol>${g.disposal.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>
 ${g.never ? `<p>${esc(g.never)}</p>` : ''}

@@ -50,7 +50,7 @@ export function renderMarkdown(name: string, summary: Summary, findings: Finding
       out.push(`  - ${cell(g.stop)}`);
       for (const text of g.colours) out.push(`  - ${cell(text)}`);
       if (g.verify) out.push(`  - For units to verify: ${cell(g.verify)}`);
-      out.push(`  - Remedy: ${g.remedies.map(cell).join(' Or: ')}`);
+      out.push(`  - Remedy: ${g.remedyUnknown ? cell(g.remedyUnknown) : g.remedies.map(cell).join(' Or: ')}`);
       if (g.proof.length > 0) out.push(`  - The claim needs: ${g.proof.map(cell).join(' ')}`);
       out.push(`  - Disposal: ${[...g.disposal, ...(g.never ? [g.never] : [])].map(cell).join(' ')}`);
       if (g.contacts.length > 0) out.push(`  - Contacts: ${g.contacts.map(cell).join(', ')}`);

@@ -88,7 +88,7 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   step(`${n++}.`, g.stop);
   for (const text of g.colours) step(`${n++}.`, `Check the colour: ${text}`);
   if (g.verify) step(`${n++}.`, g.verify);
-  step(`${n++}.`, g.remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${g.remedies[0] ?? ''}`);
+  step(`${n++}.`, g.remedyUnknown ?? (g.remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${g.remedies[0] ?? ''}`));
   if (g.remedies.length > 1) for (const text of g.remedies) step('•', text, 5);
   if (g.proof.length > 0) {
     step(`${n++}.`, 'What the claim needs:');

@@ -69,3 +69,20 @@ describe('guidance names the colours that are not recalled', () => {
     expect(guidance(definition(), definition().products, true).colours).toEqual([]);
   });
 });
+
+describe('what the sources do not give, the guidance says is not on file', () => {
+  it('no remedy: says so, and offers none', () => {
+    const r = definition({ remedies: undefined });
+    const g = guidance(r, r.products, true);
+    expect(g.remedies).toEqual([]);
+    expect(g.remedyUnknown).toMatch(/^The remedy is not on file/u);
+    expect(guidance(definition(), definition().products, true).remedyUnknown).toBeUndefined();
+  });
+
+  it('no disposal instructions: says so, and still gives the battery rule for a lithium-ion product', () => {
+    const r = definition({ disposal: undefined, products: [product({ battery: sourced('lithium-ion' as const) })] });
+    const g = guidance(r, r.products, true);
+    expect(g.disposal).toEqual(['No disposal instructions are on file for this recall: ask the manufacturer before you dispose of it, since a claim may need the unit.']);
+    expect(g.never).toMatch(/lithium-battery/u);
+  });
+});
