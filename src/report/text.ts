@@ -40,7 +40,11 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
 
   const matches = leadingFirst(result);
   const checkAt = new Set<string>();
-  for (const m of matches.filter((x) => x.status === 'verify')) {
+  // A worldwide notice gives way to the same recall's definition for the country of sale: its
+  // checker is the one to use there (Anker's 2024 worldwide A1642 form is the US one).
+  const localGroups = new Set(matches.filter((m) => m.recall.group && result.country && m.recall.jurisdictions.value.includes(result.country)).map((m) => m.recall.group));
+  const superseded = (m: RecallMatch) => m.recall.jurisdictions.value.includes('WORLDWIDE') && localGroups.has(m.recall.group);
+  for (const m of matches.filter((x) => x.status === 'verify' && !superseded(x))) {
     const at = whereToVerify(m.recall, m.product);
     const text = !at
       ? `${m.recallId}: no online checker is on file; contact the manufacturer (see Contacts)`

@@ -107,3 +107,54 @@ describe('guidance follows the hazard', () => {
     expect(flat(runCli(['A1366']).stdout)).toContain('Do not charge it; keep it away from anything that can burn.');
   });
 });
+
+describe('every sourced jurisdiction, each with its own form and contacts', () => {
+  const checkAt = (out: string) => [...out.matchAll(/^Check at {4}(.+)$/gmu)].map((m) => m[1]);
+
+  it('A1647 sold in Saudi Arabia: the Saudi recall and its Middle East form lead; the Saudi line is named', () => {
+    const r = runCli(['A1647', '--country', 'SA']);
+    expect(r.code).toBe(3);
+    expect(checkAt(r.stdout)[0]).toBe('https://anker.com/mmrc2506');
+    const first = r.stdout.indexOf('── ');
+    expect(r.stdout.slice(first, r.stdout.indexOf('\n', first))).toContain('anker-r7-sa-2025');
+    expect(flat(r.stdout)).toContain('8008500030');
+    // The Saudi notice does not list its models: the report says so rather than guessing.
+    expect(flat(r.stdout)).toMatch(/recalls "multiple models" without listing them/u);
+  });
+
+  it('A1642 sold in Japan: affected (all units sold there), Anker Japan\'s form first, never the worldwide US form', () => {
+    const r = runCli(['A1642', '--country', 'JP']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^AFFECTED/mu);
+    expect(checkAt(r.stdout)).toEqual(['https://www.ankerjapan.com/pages/202409-support']);
+    const first = r.stdout.indexOf('── ');
+    expect(r.stdout.slice(first, r.stdout.indexOf('\n', first))).toContain('anker-r7-jp-2025');
+    expect(flat(r.stdout)).toContain('0120-253-004');
+  });
+
+  it('R5 Japan: colours and sale windows per model, and the A-prefixed 16-character serial', () => {
+    const out = show('anker-r5-jp-2024');
+    expect(out).toContain('Colours black, white, pink, purple; not green');
+    expect(out).toContain('Colours black, white, purple; not pink');
+    expect(out).toContain('sold 12 Jan 2024 – 17 Sep 2024');
+    expect(out).toContain('sold 1 Feb 2024 – 17 Sep 2024');
+    const serial = JSON.parse(runCli(['A1647', 'B2C3D4E5F6G7H8J9', '--country', 'JP', '--json']).stdout);
+    const r5jp = serial.results[0].matches.find((m: { recallId: string }) => m.recallId === 'anker-r5-jp-2024');
+    expect(r5jp.reasons.map((x: { code: string }) => x.code)).toEqual(['serial-wrong-prefix']);
+  });
+
+  it('R5 China and R7 Germany: what the sources do not give is said to be not on file', () => {
+    const cn = show('anker-r5-cn-2024');
+    expect(cn).toContain('No disposal instructions are on file for this recall');
+    expect(cn).toContain('about 4,501 units');
+    const de = show('anker-r7-de-2025');
+    expect(de).toContain('The remedy is not on file');
+    expect(de).toContain('+49 (0) 69 9579 7960');
+  });
+
+  it('R8 Japan: the phone window, from the Consumer Affairs Agency\'s details as relayed', () => {
+    const out = show('anker-r8-jp-2025');
+    expect(out).toContain('0120-775-171 (9:00–17:00, weekends and holidays included)');
+    expect(out).not.toContain('202510-support');
+  });
+});
