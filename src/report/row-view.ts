@@ -5,6 +5,7 @@
 import type { RowResult, RowStatus } from '../batch/run.js';
 import { reasonMessage } from '../core/messages.js';
 import { whereToVerify } from '../core/where-to-verify.js';
+import { leadingFirst, supersededIn } from './match-order.js';
 
 export interface RowView {
   status: RowStatus;
@@ -24,11 +25,13 @@ export function rowView(r: RowResult): RowView {
   // Most rows of an inventory: keep them short, so the annotated file stays close to its input.
   if (result.status === 'no-recall') return { status: 'no-recall', recallIds: [], reason: NO_RECALL, action: '', checkUrls: [] };
   // Recalled only elsewhere: no match has the row's status, so name them all.
-  const same = result.matches.filter((m) => m.status === result.status);
-  const deciding = same.length > 0 ? same : result.matches;
+  const ordered = leadingFirst(result);
+  const same = ordered.filter((m) => m.status === result.status);
+  const deciding = same.length > 0 ? same : ordered;
+  const superseded = supersededIn(result);
   const checkUrls: string[] = [];
   for (const m of deciding) {
-    const url = m.status === 'verify' ? whereToVerify(m.recall, m.product)?.url : undefined;
+    const url = m.status === 'verify' && !superseded(m) ? whereToVerify(m.recall, m.product)?.url : undefined;
     if (url && !checkUrls.includes(url)) checkUrls.push(url);
   }
   return {

@@ -4,9 +4,10 @@
  */
 import { changeMessage, reasonMessage, STATUS_HEADLINE } from '../core/messages.js';
 import { whereToVerify } from '../core/where-to-verify.js';
-import type { CheckResult, NormalisedField, ReasonCode, RecallMatch } from '../core/result.js';
+import type { CheckResult, NormalisedField, ReasonCode } from '../core/result.js';
 import { formatDate, stripControl, wrap } from './format.js';
 import { LABEL, type RecallPageOptions, renderRecall, statusColour } from './recall-page.js';
+import { leadingFirst, supersededIn } from './match-order.js';
 
 export type TextOptions = RecallPageOptions;
 
@@ -40,10 +41,7 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
 
   const matches = leadingFirst(result);
   const checkAt = new Set<string>();
-  // A worldwide notice gives way to the same recall's definition for the country of sale: its
-  // checker is the one to use there (Anker's 2024 worldwide A1642 form is the US one).
-  const localGroups = new Set(matches.filter((m) => m.recall.group && result.country && m.recall.jurisdictions.value.includes(result.country)).map((m) => m.recall.group));
-  const superseded = (m: RecallMatch) => m.recall.jurisdictions.value.includes('WORLDWIDE') && localGroups.has(m.recall.group);
+  const superseded = supersededIn(result);
   for (const m of matches.filter((x) => x.status === 'verify' && !superseded(x))) {
     const at = whereToVerify(m.recall, m.product);
     const text = !at
@@ -68,21 +66,6 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
     }
   }
   return out.join('\n');
-}
-
-const RANK: Record<RecallMatch['status'], number> = { affected: 0, verify: 1, 'not-affected': 2 };
-
-/**
- * The matches in the order a holder should read them: the most severe first, and among equals a
- * recall of the country the unit was sold in before a worldwide one, whose checker and remedy
- * may be another country's (Anker's 2024 worldwide A1642 form is the US one).
- */
-function leadingFirst(result: CheckResult): RecallMatch[] {
-  const local = (m: RecallMatch) => (result.country !== undefined && m.recall.jurisdictions.value.includes(result.country) ? 0 : 1);
-  return result.matches
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => RANK[a.m.status] - RANK[b.m.status] || local(a.m) - local(b.m) || a.i - b.i)
-    .map(({ m }) => m);
 }
 
 function describeInput(name: string, f: NormalisedField): string | undefined {

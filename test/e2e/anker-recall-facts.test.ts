@@ -3,7 +3,8 @@
  * against ../shared/facts/anker-recalls.md (and its addendum) found wrong or missing, checked
  * through the built CLI as a holder would meet it.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA, flat, runCli } from '../helpers/cli.js';
@@ -156,5 +157,41 @@ describe('every sourced jurisdiction, each with its own form and contacts', () =
     const out = show('anker-r8-jp-2025');
     expect(out).toContain('0120-775-171 (9:00–17:00, weekends and holidays included)');
     expect(out).not.toContain('202510-support');
+  });
+});
+
+describe('a batch sends each row to the same forms as a single check', () => {
+  it('the country\'s recall leads, and a worldwide notice\'s form gives way to the country\'s definition', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recall-anker-'));
+    try {
+      const file = join(dir, 'stock.csv');
+      writeFileSync(file, 'model,serial,country\nA1647,,SA\nA1647,,CN\nA1647,,DE\n');
+      const r = runCli(['batch', file, '--format', 'csv']);
+      const rows = r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(','));
+      const url = (i: number) => rows[i]!.at(-1);
+      expect(rows[0]![4]!.split(' ')[0]).toBe('anker-r7-sa-2025');
+      expect(url(0)).toBe('https://anker.com/mmrc2506 https://www.anker.com/a1642-a1647-a1652-recall-form');
+      // China has its own definition of the 2024 recall: the worldwide (US) form is not offered there.
+      expect(url(1)).toBe('https://recall.anker.com.cn/recall-form/');
+      // Germany has none for 2024: the worldwide form still applies.
+      expect(url(2)).toBe('https://www.anker.com/a1642-a1647-a1652-recall-form');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the Markdown summary says a remedy or disposal that is not on file is not on file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recall-anker-'));
+    try {
+      const file = join(dir, 'stock.csv');
+      writeFileSync(file, 'model,serial,country\nA1647,,DE\nA8185011,,US\n');
+      const out = flat(runCli(['batch', file, '--format', 'markdown']).stdout);
+      expect(out).toContain('Remedy: The remedy is not on file');
+      expect(out).toContain('Disposal: No disposal instructions are on file for this recall');
+      const cable = out.slice(out.indexOf('**anker-r1-a8185011-2016**'));
+      expect(cable.slice(0, cable.indexOf('- **', 4) === -1 ? undefined : cable.indexOf('- **', 4))).not.toMatch(/charge it|lithium/iu);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
