@@ -11,10 +11,11 @@ export { buildCatalog, type Catalog, type CatalogEntry } from './core/catalog.js
 export { normaliseCountry, normaliseModel, normaliseSerial, type Change, type Normalised, type Suspicion } from './core/normalise.js';
 export { STATUSES, worse, type CheckResult, type NormalisedField, type Reason, type ReasonCode, type RecallMatch, type Status } from './core/result.js';
 export { reasonMessage, changeMessage, STATUS_HEADLINE } from './core/messages.js';
+export { whereToVerify, type VerifyAt } from './core/where-to-verify.js';
 export { RecallCheckError, formatProblem, isRecallCheckError, type ErrorKind, type Problem } from './core/errors.js';
 export { loadDataset, BUNDLED_DATA_DIR, type Dataset, type LoadOptions } from './data/load.js';
 export { loadRecallData, type LoadRecallDataOptions, type RecallData } from './recall-data.js';
-export type { Fact, Manifest, Product, RecallDefinition, Reference, Scope, SerialRule } from './data/schema.js';
+export type { Battery, Fact, Manifest, Product, RecallDefinition, Reference, Scope, SerialRule } from './data/schema.js';
 export { EXIT, exitCodeFor } from './cli/exit-code.js';
 export { checkCsv, checkRows, rowStatus, type BatchOptions, type CsvBatch, type CsvBatchOptions, type RowError, type RowInput, type RowResult, type RowStatus, type SkipReason } from './batch/run.js';
 export type { Summary } from './batch/summary.js';

@@ -42,6 +42,12 @@ describe('each product its own checker and colours', () => {
     expect(out).toContain('A3102: https://us.soundcore.com/pages/a3102-recall; A3302: https://us.ankerwork.com/pages/a3302-recall');
   });
 
+  it('list --json gives each model its checker', () => {
+    const list = JSON.parse(runCli(['list', '--json', '--model', 'A3302', '--country', 'US']).stdout);
+    const us = list.recalls.find((r: { id: string }) => r.id === 'anker-r4-us-2024');
+    expect(us.checkerUrls).toEqual({ A3102: 'https://us.soundcore.com/pages/a3102-recall', A3302: 'https://us.ankerwork.com/pages/a3302-recall' });
+  });
+
   it('a check of A3302 in the US names only the A3302 checker for the US recall', () => {
     const r = runCli(['A3302', '--country', 'US']);
     const us = flat(r.stdout.slice(r.stdout.indexOf('anker-r4-us-2024')));
