@@ -4,7 +4,7 @@
  */
 import type { CheckResult, RecallMatch } from '../core/result.js';
 
-const RANK: Record<RecallMatch['status'], number> = { affected: 0, verify: 1, 'not-affected': 2 };
+export const RANK: Record<RecallMatch['status'], number> = { affected: 0, verify: 1, 'not-affected': 2 };
 
 /**
  * The most severe first, and among equals a recall of the country the unit was sold in before a
@@ -30,4 +30,20 @@ export function supersededIn(result: CheckResult): (m: RecallMatch) => boolean {
   const localGroups = new Set<string>();
   for (const m of result.matches) if (m.recall.group && m.recall.jurisdictions.value.includes(country)) localGroups.add(m.recall.group);
   return (m) => m.recall.group !== undefined && localGroups.has(m.recall.group) && m.recall.jurisdictions.value.includes('WORLDWIDE');
+}
+
+/**
+ * The superseded worldwide matches whose page would only repeat, or contradict, the country's own
+ * definition of the same recall (Anker's worldwide A1366 remedy says the unit is not sent back;
+ * Japan's collects it). One that is more severe than its country's sibling is kept in full, so the
+ * page always explains the headline.
+ */
+export function collapsedIn(result: CheckResult, matches: readonly RecallMatch[]): Set<RecallMatch> {
+  const superseded = supersededIn(result);
+  const out = new Set<RecallMatch>();
+  for (const m of matches) {
+    if (!superseded(m)) continue;
+    if (matches.some((l) => l !== m && !superseded(l) && l.recall.group === m.recall.group && RANK[l.status] <= RANK[m.status])) out.add(m);
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { whereToVerify } from '../core/where-to-verify.js';
 import type { CheckResult, NormalisedField, ReasonCode } from '../core/result.js';
 import { formatDate, stripControl, wrap } from './format.js';
 import { LABEL, type RecallPageOptions, renderRecall, statusColour } from './recall-page.js';
-import { leadingFirst, supersededIn } from './match-order.js';
+import { collapsedIn, leadingFirst, supersededIn } from './match-order.js';
 
 export type TextOptions = RecallPageOptions;
 
@@ -51,12 +51,17 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
     checkAt.add(text);
   }
 
-  const shown = matches.filter((m) => m.status !== 'not-affected');
+  const collapsed = collapsedIn(result, matches.filter((m) => m.status !== 'not-affected'));
+  const shown = matches.filter((m) => m.status !== 'not-affected' && !collapsed.has(m));
   const excluded = matches.filter((m) => m.status === 'not-affected');
   for (const m of shown) {
     // Recalls of this model that the report does not show in full: those for other countries.
     const alsoIn = result.matches.filter((o) => o.reasons.some((r) => r.code === 'outside-jurisdiction')).map((o) => o.recall);
     out.push('', renderRecall(m.recall, [m.product], opts, { status: m.status, reasons: m.reasons, alsoIn }));
+  }
+  if (collapsed.size > 0) {
+    out.push('', style.bold(`Also a worldwide notice of a recall above (for units sold in ${result.country}, that recall's definition for ${result.country} applies)`));
+    for (const m of collapsed) field('', `${m.recallId} (${formatDate(m.recall.announced.value)}): ${m.status}. See recall-check show ${m.recallId}.`);
   }
   if (excluded.length > 0) {
     out.push('', style.bold(shown.length > 0 ? 'Recalls of this model that do not apply to this unit' : 'Recalls of this model'));

@@ -22,6 +22,15 @@ describe('remedy and disposal per jurisdiction', () => {
     expect(out).toContain('https://getnews.jp/archives/3380896');
   });
 
+  it('A1366 sold in Japan: the worldwide "not sent back" is not shown beside Japan\'s collection', () => {
+    const out = flat(runCli(['A1366', '--country', 'JP']).stdout);
+    expect(out).toContain('Collection and refund');
+    expect(out).not.toMatch(/not returned to Anker/u);
+    expect(out).toContain('Also a worldwide notice of a recall above (for units sold in JP, that recall\'s definition for JP applies) anker-r2-global-2023 (18 Jan 2023): affected.');
+    // Elsewhere the worldwide notice is the recall, in full.
+    expect(flat(runCli(['A1366', '--country', 'FR']).stdout)).toContain('it is not returned to Anker');
+  });
+
   it('R4 US: wait for customer service\'s return or disposal guidelines, never "dispose now"', () => {
     expect(def('anker-r4-us-2024').disposal.value.waitForConfirmation).toBe(true);
     const out = show('anker-r4-us-2024');
