@@ -18,10 +18,10 @@
  * The lists are copies of the sheets (test/fixtures/facts/SOURCE.md); fact-sheet-fixtures.test.ts
  * checks the copies against the sheets whenever the sheets are beside the repository.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { DATA, ROOT } from '../helpers/cli.js';
 import { definitions, factsAt, isUnreliable, lines, tsv } from '../helpers/fact-sheet-fixtures.js';
 
 const defs = definitions();
@@ -61,6 +61,16 @@ describe('every source is one the sheets name, and none is a page they call unre
     const text = defs.map((d) => JSON.stringify(d)).join('\n');
     const urls = [...text.matchAll(/https?:\/\/[^\s"\\)]+/gu)].map((m) => m[0]);
     expect(urls.filter((u) => isUnreliable(u, unreliable))).toEqual([]);
+  });
+
+  // A host is named on its own or as a sub-domain ("journeyx.fastseoul.com"), never inside a longer name.
+  it('nor does any file in data/ name one, even without a scheme', () => {
+    const files = readdirSync(DATA).filter((f) => f.endsWith('.json'));
+    const hits = files.flatMap((f) => {
+      const text = readFileSync(join(DATA, f), 'utf8').toLowerCase();
+      return unreliable.filter((e) => new RegExp(`(^|[^a-z0-9-])${e.toLowerCase().replace(/[.?*+^$()[\]{}|\\/]/gu, '\\$&')}`, 'u').test(text)).map((e) => `${f}: ${e}`);
+    });
+    expect(hits).toEqual([]);
   });
 
   it('every reference is an address the sheets name', () => {
