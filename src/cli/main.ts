@@ -7,6 +7,7 @@ import { addOptions } from './options.js';
 import { configPrintCommand } from './commands/config.js';
 import { listCommand, showCommand } from './commands/recalls.js';
 import { loadRecallData } from '../recall-data.js';
+import { bundledBrands } from '../data/brands.js';
 import { formatProblem, isRecallCheckError, RecallCheckError } from '../core/errors.js';
 import { toolVersion } from '../version.js';
 import { checkCommand } from './commands/check.js';
@@ -153,13 +154,15 @@ function registerList(program: Command, io: Io, setCode: (c: number) => void): v
     .command('list')
     .description('list the recalls in the data, newest first')
     .option('--country <code>', 'only recalls that cover units sold in this country')
-    .option('--brand <brand>', 'only this brand (e.g. Anker, Soundcore)')
+    .option('--brand <brand>', 'only this brand (see the list below)')
     .option('--model <model>', 'only recalls of this model')
     .option('--json', 'print JSON')
     .option('--data-dir <dir>', 'use recall definitions from this directory')
     .option('--extra-data-dir <dir...>', 'also use the definitions in these directories')
     .option('--config <file>', 'read options from this configuration file')
     .option('--no-config', 'ignore configuration files')
+    // Read from the data when help is shown, never on a run: a hand-written list goes stale.
+    .addHelpText('after', () => brandsHelp())
     .action(async (opts, cmd: Command) => setCode(await listCommand(io, opts, cmd)));
 }
 
@@ -194,6 +197,11 @@ function registerData(program: Command, io: Io, setCode: (c: number) => void): v
     .description("validate a data directory's definitions and (re)write its manifest.json")
     .argument('<dir>', 'data directory')
     .action(async (dir: string) => setCode(await (await dataCommands()).dataBuildCommand(io, dir)));
+}
+
+function brandsHelp(): string {
+  const brands = bundledBrands();
+  return brands.length === 0 ? '' : `\nBrands in the bundled data (for --brand): ${brands.join(', ')}\n`;
 }
 
 /** The data commands validate with zod; loading them only when used keeps the check path fast. */

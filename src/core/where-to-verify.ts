@@ -1,4 +1,4 @@
-import type { RecallDefinition } from '../data/schema.js';
+import type { Product, RecallDefinition } from '../data/schema.js';
 
 export interface VerifyAt {
   url: string;
@@ -7,11 +7,12 @@ export interface VerifyAt {
 }
 
 /**
- * Where a user can settle a "verify": the checker when the data has one, else the official notice
- * of this recall (an official page cited for its title or authority). Undefined when the sources
- * name neither: then only the manufacturer's contacts can settle it.
+ * Where a user can settle a "verify": the product's own checker, else the recall's, else the
+ * official notice of this recall (an official page cited for its title or authority). Undefined
+ * when the sources name none: then only the manufacturer's contacts can settle it.
  */
-export function whereToVerify(recall: RecallDefinition): VerifyAt | undefined {
+export function whereToVerify(recall: RecallDefinition, product?: Product): VerifyAt | undefined {
+  if (product?.checkerUrl) return { url: product.checkerUrl.value, kind: 'checker' };
   if (recall.checkerUrl) return { url: recall.checkerUrl.value, kind: 'checker' };
   const cited = new Set([...recall.title.refs, ...recall.authority.refs]);
   const notice = recall.references.find((r) => r.official && cited.has(r.id));

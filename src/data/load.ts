@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type Problem, RecallCheckError } from '../core/errors.js';
 import { packageRoot } from '../package-root.js';
 import { MANIFEST_FILE, sha256 } from './manifest.js';
-import { parseJson } from './parse-json.js';
+import { parseJson, withoutBom } from './parse-json.js';
 import type { Manifest, RecallDefinition } from './schema.js';
 import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
 
@@ -97,7 +97,7 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
       // Validating anyway lists what else is wrong with the change, in the same run.
       if (!validation) continue;
     }
-    const text = bytes.toString('utf8');
+    const text = withoutBom(bytes.toString('utf8'));
     if (lazy) {
       lazyTexts.push(text);
       continue;

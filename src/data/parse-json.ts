@@ -7,7 +7,17 @@ export type JsonParse = { ok: true; value: unknown } | { ok: false; message: str
 
 const END = /Unexpected end of JSON input/u;
 
-export function parseJson(text: string): JsonParse {
+/**
+ * The text without a leading byte-order mark. Windows editors save UTF-8 with one; it carries no
+ * meaning, and JSON.parse would reject it as an invisible "unexpected token".
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Parses JSON text, read with or without a byte-order mark. */
+export function parseJson(source: string): JsonParse {
+  const text = withoutBom(source);
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {

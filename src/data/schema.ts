@@ -74,9 +74,17 @@ const serialRule = z.discriminatedUnion('rule', [
   z.strictObject({ rule: z.literal('never-contains'), characters: z.array(z.string().length(1)).min(1) }),
 ]);
 
+/**
+ * What the product holds that the holder's safety advice depends on: a lithium-ion battery (do not
+ * charge it; battery disposal rules) or none (a cable or plug-in charger). Absent: not stated, and
+ * the advice is worded for either.
+ */
+const battery = z.enum(['lithium-ion', 'none']);
+
 const product = z.strictObject({
   model: modelCode,
   name: fact(z.string().min(1)),
+  battery: fact(battery).optional(),
   /** Full SKU forms (model + variant suffix) that also identify this product, e.g. A1263016. */
   skus: fact(z.array(modelCode).min(1)).optional(),
   colours: fact(z.array(z.string().min(1)).min(1)).optional(),
@@ -87,6 +95,8 @@ const product = z.strictObject({
   manufactured: fact(window).optional(),
   sold: fact(window).optional(),
   units: fact(z.int().positive()).optional(),
+  /** This product's own serial checker, where the recall has one per product (e.g. A3102 and A3302). */
+  checkerUrl: fact(z.url({ protocol: /^https?$/ })).optional(),
 });
 
 const remedy = z.strictObject({
@@ -136,9 +146,11 @@ export const RecallSchema = z
     units: fact(z.int().positive()).optional(),
     hazard: fact(z.string().min(1)),
     incidents: fact(z.string().min(1)).optional(),
-    remedies: z.array(fact(remedy)).min(1),
+    /** Absent where the sources for this jurisdiction do not say: the report then says it is not on file. */
+    remedies: z.array(fact(remedy)).min(1).optional(),
     proof: fact(z.array(z.string().min(1)).min(1)).optional(),
-    disposal: fact(disposal),
+    /** Absent where the sources give no disposal instructions for this jurisdiction. */
+    disposal: fact(disposal).optional(),
     contacts: z.array(fact(contact)),
     checkerUrl: fact(z.url({ protocol: /^https?$/ })).optional(),
     references: z.array(reference).min(1),
@@ -219,6 +231,7 @@ export const ManifestSchema = z.strictObject({
 export type RecallDefinition = z.infer<typeof RecallSchema>;
 export type Product = RecallDefinition['products'][number];
 export type Scope = Product['scope']['value'];
+export type Battery = z.infer<typeof battery>;
 export type SerialRule = NonNullable<Product['serialRules']>[number]['value'];
 export type Fact<T> = { value: T; refs: string[]; confidence: 'high' | 'medium'; note?: string | undefined };
 export type Reference = RecallDefinition['references'][number];

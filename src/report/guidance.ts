@@ -4,16 +4,21 @@
  */
 import { REMEDY_LABEL } from '../core/messages.js';
 import { whereToVerify } from '../core/where-to-verify.js';
-import type { Fact, RecallDefinition } from '../data/schema.js';
+import type { Battery, Fact, Product, RecallDefinition } from '../data/schema.js';
 
 export interface Guidance {
   stop: string;
+  /** Colours the sources name as not recalled, so that a holder of one learns it before claiming. */
+  colours: string[];
   /** How to settle a "verify", when the unit's status needs it. */
   verify: string | undefined;
+  /** Empty when the sources do not give the remedy: then `remedyUnknown` says so. */
   remedies: string[];
+  remedyUnknown: string | undefined;
   proof: string[];
   disposal: string[];
-  never: string;
+  /** Where it must never go; undefined when neither the notice nor the product's kind says. */
+  never: string | undefined;
   contacts: string[];
 }
 
@@ -27,24 +32,63 @@ export function orList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-export function guidance(r: RecallDefinition, needsVerify: boolean): Guidance {
-  const at = needsVerify ? whereToVerify(r) : undefined;
-  const d = r.disposal.value;
+/** The advice that depends on what the products hold; "unknown" when they differ or do not say. */
+function batteryOf(products: readonly Product[]): Battery | 'unknown' {
+  const kinds = new Set(products.map((p) => p.battery?.value ?? 'unknown'));
+  return kinds.size === 1 ? [...kinds][0]! : 'unknown';
+}
+
+const STOP: Record<Battery | 'unknown', string> = {
+  'lithium-ion': 'Stop using it. Do not charge it; keep it away from anything that can burn.',
+  none: 'Stop using it.',
+  unknown: 'Stop using it. If it holds a battery, do not charge it, and keep it away from anything that can burn.',
+};
+
+const NO_PLACES: Record<Battery | 'unknown', string | undefined> = {
+  'lithium-ion': "General lithium-battery safety (the notice lists no places): never put it in the trash, household recycling or a shop's battery drop-off bin.",
+  // Battery rules would be noise for a product without one; the sources give no places either.
+  none: undefined,
+  unknown: "The notice lists no places. If it holds a lithium battery, never put it in the trash, household recycling or a shop's battery drop-off bin.",
+};
+
+/**
+ * The guidance for a recall's page, for the given products of it (one, for a check's match; all,
+ * for `show`). Where products have checkers of their own, each is named with its model.
+ */
+export function guidance(r: RecallDefinition, products: readonly Product[], needsVerify: boolean): Guidance {
+  const d = r.disposal?.value;
+  const battery = batteryOf(products);
   return {
-    stop: 'Stop using it. Do not charge it; keep it away from anything that can burn.',
-    verify: !needsVerify
-      ? undefined
-      : !at
-        ? 'Check the serial number with the manufacturer: no online checker is on file for this recall, so use the contacts or the sources.'
-        : at.kind === 'checker'
-          ? `Check the serial number with the manufacturer: ${at.url}`
-          : `Check the serial number with the manufacturer; no online checker is on file, see the official notice: ${at.url}`,
-    remedies: r.remedies.map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`),
+    stop: STOP[battery],
+    colours: products.flatMap((p) =>
+      p.excludedColours
+        ? [`${products.length > 1 ? `${p.model}: ` : ''}${orList(p.excludedColours.value)} units are not in this recall${p.colours ? ` (only ${orList(p.colours.value)})` : ''}.${mark(p.excludedColours)}`]
+        : [],
+    ),
+    verify: needsVerify ? verifyStep(r, products) : undefined,
+    remedies: (r.remedies ?? []).map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`),
+    remedyUnknown: r.remedies ? undefined : 'The remedy is not on file: the sources for this recall do not say what it is. Ask the manufacturer (see Contacts).',
     proof: r.proof ? r.proof.value.map((p) => `${p}${mark(r.proof!)}`) : [],
-    disposal: [...(d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.'] : []), ...d.steps.map((s) => `${s}${mark(r.disposal)}`)],
-    never: d.never.length > 0
-      ? `Never put it in ${orList(d.never)}.`
-      : "General lithium-battery safety (the notice lists no places): never put it in the trash, household recycling or a shop's battery drop-off bin.",
+    disposal: !d
+      ? ['No disposal instructions are on file for this recall: ask the manufacturer before you dispose of it, since a claim may need the unit.']
+      : [...(d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.'] : []), ...d.steps.map((s) => `${s}${mark(r.disposal!)}`)],
+    never: d && d.never.length > 0 ? `Never put it in ${orList(d.never)}.` : NO_PLACES[battery],
     contacts: r.contacts.map((c) => `${c.value.value}${c.value.hours ? ` (${c.value.hours})` : ''}${mark(c)}`),
   };
+}
+
+function verifyStep(r: RecallDefinition, products: readonly Product[]): string {
+  const places = products.map((p) => ({ model: p.model, at: whereToVerify(r, p) }));
+  const distinct = new Set(places.map((p) => p.at?.url));
+  if (distinct.size > 1) {
+    return `Check the serial number with the manufacturer, on the page for your model: ${places
+      .map(({ model, at }) => `${model}: ${at ? `${at.url}${at.kind === 'official-notice' ? ' (official notice; no online checker is on file)' : ''}` : 'no checker on file, use the contacts'}`)
+      .join('; ')}`;
+  }
+  const at = places[0]?.at;
+  return !at
+    ? 'Check the serial number with the manufacturer: no online checker is on file for this recall, so use the contacts or the sources.'
+    : at.kind === 'checker'
+      ? `Check the serial number with the manufacturer: ${at.url}`
+      : `Check the serial number with the manufacturer; no online checker is on file, see the official notice: ${at.url}`;
 }

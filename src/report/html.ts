@@ -40,15 +40,15 @@ export function renderHtml(name: string, summary: Summary, findings: Findings, m
     .join('');
   const recalls = [...findings.recalls.values()]
     .map((r) => {
-      const g = guidance(r, true);
+      const g = guidance(r, r.products, true);
       return `<section class="recall" id="${esc(r.id)}"><h3>${esc(r.title.value)}</h3>
 <p class="muted">${esc(r.id)} · ${esc(r.jurisdictions.value.join(', '))} · announced ${esc(formatDate(r.announced.value))} by ${esc(r.authority.value)}</p>
 <p><b>Hazard:</b> ${esc(r.hazard.value)}${r.incidents ? ` ${esc(r.incidents.value)}` : ''}</p>
-<p><b>What to do now:</b> ${esc(g.stop)}${g.verify ? ` ${linkify(g.verify)}` : ''}</p>
-<p><b>Remedy:</b> ${g.remedies.map(esc).join(' <i>or</i> ')}</p>
+<p><b>What to do now:</b> ${esc(g.stop)}${g.colours.map((c) => ` ${esc(c)}`).join('')}${g.verify ? ` ${linkify(g.verify)}` : ''}</p>
+<p><b>Remedy:</b> ${g.remedyUnknown ? esc(g.remedyUnknown) : g.remedies.map(esc).join(' <i>or</i> ')}</p>
 ${g.proof.length > 0 ? `<p><b>The claim needs:</b></p><ul>${g.proof.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
 <p><b>Disposal:</b></p><ol>${g.disposal.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>
-<p>${esc(g.never)}</p>
+${g.never ? `<p>${esc(g.never)}</p>` : ''}
 ${g.contacts.length > 0 ? `<p><b>Contacts:</b> ${g.contacts.map(esc).join(' · ')}</p>` : ''}
 <p class="muted">Sources: ${r.references.map((x) => link(x.url)).join(' · ')}</p></section>`;
     })

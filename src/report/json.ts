@@ -42,7 +42,7 @@ export function resultJson(result: CheckResult) {
         reasons: m.reasons.map(reasonJson),
         productModel: m.product.model,
         jurisdictions: m.recall.jurisdictions.value,
-        verifyAt: whereToVerify(m.recall) ?? null,
+        verifyAt: whereToVerify(m.recall, m.product) ?? null,
         recall,
       };
     }),

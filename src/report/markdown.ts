@@ -45,13 +45,14 @@ export function renderMarkdown(name: string, summary: Summary, findings: Finding
   if (findings.recalls.size > 0) {
     out.push('### What to do', '');
     for (const r of findings.recalls.values()) {
-      const g = guidance(r, true);
+      const g = guidance(r, r.products, true);
       out.push(`- **${cell(r.id)}** (${r.jurisdictions.value.join(', ')}, ${formatDate(r.announced.value)}): ${cell(r.hazard.value)}`);
       out.push(`  - ${cell(g.stop)}`);
+      for (const text of g.colours) out.push(`  - ${cell(text)}`);
       if (g.verify) out.push(`  - For units to verify: ${cell(g.verify)}`);
-      out.push(`  - Remedy: ${g.remedies.map(cell).join(' Or: ')}`);
+      out.push(`  - Remedy: ${g.remedyUnknown ? cell(g.remedyUnknown) : g.remedies.map(cell).join(' Or: ')}`);
       if (g.proof.length > 0) out.push(`  - The claim needs: ${g.proof.map(cell).join(' ')}`);
-      out.push(`  - Disposal: ${g.disposal.map(cell).join(' ')} ${cell(g.never)}`);
+      out.push(`  - Disposal: ${[...g.disposal, ...(g.never ? [g.never] : [])].map(cell).join(' ')}`);
       if (g.contacts.length > 0) out.push(`  - Contacts: ${g.contacts.map(cell).join(', ')}`);
     }
     out.push('', '\\* marks a medium-confidence fact: one or two secondary sources.');

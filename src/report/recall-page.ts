@@ -81,12 +81,14 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   field('Hazard', `${r.hazard.value}${mark(r.hazard)}`);
   if (r.incidents) field('Incidents', `${r.incidents.value}${mark(r.incidents)}`);
 
-  const g = guidance(r, verdict === undefined || verdict.status === 'verify');
+  // Without a verdict (show), a serial check is asked for only where some product's scope needs one.
+  const g = guidance(r, products, verdict ? verdict.status === 'verify' : products.some((p) => p.scope.value.kind !== 'all-units'));
   out.push(style.bold('What to do now'));
   let n = 1;
   step(`${n++}.`, g.stop);
+  for (const text of g.colours) step(`${n++}.`, `Check the colour: ${text}`);
   if (g.verify) step(`${n++}.`, g.verify);
-  step(`${n++}.`, g.remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${g.remedies[0] ?? ''}`);
+  step(`${n++}.`, g.remedyUnknown ?? (g.remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${g.remedies[0] ?? ''}`));
   if (g.remedies.length > 1) for (const text of g.remedies) step('•', text, 5);
   if (g.proof.length > 0) {
     step(`${n++}.`, 'What the claim needs:');
@@ -95,7 +97,7 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
 
   out.push(style.bold('How to dispose of it'));
   g.disposal.forEach((s, i) => step(`${i + 1}.`, s));
-  out.push(wrap(g.never, width, '  ', '  '));
+  if (g.never) out.push(wrap(g.never, width, '  ', '  '));
 
   if (g.contacts.length > 0) field('Contacts', g.contacts.join(' · '));
   out.push(style.bold('Sources') + style.dim('  (* marks a medium-confidence fact: one or two secondary sources)'));

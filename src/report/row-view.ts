@@ -5,6 +5,7 @@
 import type { RowResult, RowStatus } from '../batch/run.js';
 import { reasonMessage } from '../core/messages.js';
 import { whereToVerify } from '../core/where-to-verify.js';
+import { leadingFirst, supersededIn } from './match-order.js';
 
 export interface RowView {
   status: RowStatus;
@@ -27,11 +28,13 @@ export function rowView(r: RowResult): RowView {
     return { status: 'no-recall', recallIds: [], reason: more.length === 0 ? NO_RECALL : [`${NO_RECALL}.`, ...more.map(reasonMessage)].join(' '), action: '', checkUrls: [] };
   }
   // Recalled only elsewhere: no match has the row's status, so name them all.
-  const same = result.matches.filter((m) => m.status === result.status);
-  const deciding = same.length > 0 ? same : result.matches;
+  const ordered = leadingFirst(result);
+  const same = ordered.filter((m) => m.status === result.status);
+  const deciding = same.length > 0 ? same : ordered;
+  const superseded = supersededIn(result);
   const checkUrls: string[] = [];
   for (const m of deciding) {
-    const url = m.status === 'verify' ? whereToVerify(m.recall)?.url : undefined;
+    const url = m.status === 'verify' && !superseded(m) ? whereToVerify(m.recall, m.product)?.url : undefined;
     if (url && !checkUrls.includes(url)) checkUrls.push(url);
   }
   return {

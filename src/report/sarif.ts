@@ -16,7 +16,7 @@ export function renderSarif(file: string, findings: Findings, tool: { version: s
     shortDescription: { text: r.title.value },
     fullDescription: { text: r.hazard.value },
     ...(whereToVerify(r) ? { helpUri: whereToVerify(r)!.url } : {}),
-    help: { text: `Remedy: ${r.remedies.map((x) => x.value.description).join(' Or: ')} Disposal: ${r.disposal.value.steps.join(' ')}` },
+    help: { text: `Remedy: ${r.remedies ? r.remedies.map((x) => x.value.description).join(' Or: ') : 'not on file; ask the manufacturer.'} Disposal: ${r.disposal ? r.disposal.value.steps.join(' ') : 'no instructions on file; ask the manufacturer.'}` },
     properties: { jurisdictions: r.jurisdictions.value, announced: r.announced.value },
   }));
   rules.push({

@@ -7,6 +7,7 @@ import { whereToVerify } from '../core/where-to-verify.js';
 import type { CheckResult, NormalisedField, ReasonCode } from '../core/result.js';
 import { formatDate, stripControl, wrap } from './format.js';
 import { LABEL, type RecallPageOptions, renderRecall, statusColour } from './recall-page.js';
+import { collapsedIn, leadingFirst, supersededIn } from './match-order.js';
 
 export type TextOptions = RecallPageOptions;
 
@@ -38,9 +39,11 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
   const overall = result.matches.length === 0 ? result.reasons : result.reasons.filter((r) => GLOBAL_REASONS.has(r.code));
   for (const reason of overall) field('Note', reasonMessage(reason));
 
+  const matches = leadingFirst(result);
   const checkAt = new Set<string>();
-  for (const m of result.matches.filter((x) => x.status === 'verify')) {
-    const at = whereToVerify(m.recall);
+  const superseded = supersededIn(result);
+  for (const m of matches.filter((x) => x.status === 'verify' && !superseded(x))) {
+    const at = whereToVerify(m.recall, m.product);
     const text = !at
       ? `${m.recallId}: no online checker is on file; contact the manufacturer (see Contacts)`
       : `${style.cyan(at.url)}${at.kind === 'official-notice' ? ' (official notice; no online checker is on file)' : ''}`;
@@ -48,12 +51,17 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
     checkAt.add(text);
   }
 
-  const shown = result.matches.filter((m) => m.status !== 'not-affected');
-  const excluded = result.matches.filter((m) => m.status === 'not-affected');
+  const collapsed = collapsedIn(result, matches.filter((m) => m.status !== 'not-affected'));
+  const shown = matches.filter((m) => m.status !== 'not-affected' && !collapsed.has(m));
+  const excluded = matches.filter((m) => m.status === 'not-affected');
   for (const m of shown) {
     // Recalls of this model that the report does not show in full: those for other countries.
     const alsoIn = result.matches.filter((o) => o.reasons.some((r) => r.code === 'outside-jurisdiction')).map((o) => o.recall);
     out.push('', renderRecall(m.recall, [m.product], opts, { status: m.status, reasons: m.reasons, alsoIn }));
+  }
+  if (collapsed.size > 0) {
+    out.push('', style.bold(`Also a worldwide notice of a recall above (for units sold in ${result.country}, that recall's definition for ${result.country} applies)`));
+    for (const m of collapsed) field('', `${m.recallId} (${formatDate(m.recall.announced.value)}): ${m.status}. See recall-check show ${m.recallId}.`);
   }
   if (excluded.length > 0) {
     out.push('', style.bold(shown.length > 0 ? 'Recalls of this model that do not apply to this unit' : 'Recalls of this model'));

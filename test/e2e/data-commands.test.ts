@@ -37,6 +37,16 @@ describe('recall-check list', () => {
     expect(doc.recalls.find((r: { id: string }) => r.id === 'anker-r8-jp-2025')).toMatchObject({ jurisdictions: ['JP'], units: 522237 });
   });
 
+  it('--help suggests exactly the brands the data defines, read from the data', () => {
+    const brands = new Set(manifest().files.map((f: { path: string }) => JSON.parse(readFileSync(join('data', f.path), 'utf8')).brand as string));
+    const help = runCli(['list', '--help']);
+    expect(help.code).toBe(0);
+    const line = /^Brands in the bundled data \(for --brand\): (.+)$/mu.exec(help.stdout);
+    expect(line?.[1]?.split(', ').sort()).toEqual([...brands].sort());
+    // Sub-brands are not brands of their own in the data: --brand Soundcore would list nothing.
+    if (!brands.has('Soundcore')) expect(help.stdout).not.toMatch(/Soundcore/u);
+  });
+
   it('a bad --country is a usage error', () => {
     const r = runCli(['list', '--country', 'Narnia']);
     expect(r.code).toBe(2);
@@ -120,6 +130,20 @@ describe('recall-check data validate', () => {
     expect(r.stderr).toContain(`${join(dir, 'anker-r4-au-2024.json')} at $.products[0].scope.value.ranges[2]: range ACCJRU1D16400900 to ACCJRU1D16400999 overlaps ACCJRU1D16400841 to ACCJRU1D16400960`);
     expect(r.stderr).toContain(`${join(dir, 'anker-r4-au-2024.json')} at $.references[`);
     expect(r.stderr).toContain(`${join(dir, 'anker-r4-us-2024.json')} at $.hazard.confidence:`);
+  });
+
+  it('a definition saved with a byte-order mark is read, by data build and by data validate', () => {
+    const dir = dataCopy((d) => {
+      const f = join(d, 'anker-r4-au-2024.json');
+      writeFileSync(f, `\uFEFF${readFileSync(f, 'utf8')}`);
+    });
+    const build = runCli(['data', 'build', dir]);
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    const r = runCli(['data', 'validate', dir]);
+    expect(r.stderr).not.toMatch(/not valid JSON/u);
+    expect(r.code).toBe(0);
+    expect(runCli(['A3102', 'ACCJRU1D16400900', '--country', 'AU', '--data-dir', dir]).stdout).toMatch(/^AFFECTED/mu);
   });
 
   it('a definition newer than this tool says to upgrade', () => {

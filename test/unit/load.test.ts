@@ -48,6 +48,12 @@ describe('loadDataset', () => {
     expect(await problems(dir, false)).toEqual(['<dir>/a.json|:||checksum mismatch: the file changed after the manifest was built']);
   });
 
+  it('reads a definition saved with a UTF-8 byte-order mark, validated or not', async () => {
+    const dir = dataDir({ 'a.json': `\uFEFF${good}` });
+    expect((await loadDataset(dir, { validate: true })).recalls.map((r) => r.id)).toEqual(['test-recall']);
+    expect((await loadDataset(dir)).recalls.map((r) => r.id)).toEqual(['test-recall']);
+  });
+
   it('names the line and column of bad JSON', async () => {
     const dir = dataDir({ 'a.json': '{\n  "id": "x",\n  "oops"\n}' });
     expect(await problems(dir, false)).toEqual(["<dir>/a.json|4:1||not valid JSON: Unexpected token '}'"]);

@@ -21,4 +21,10 @@ describe('parseJson', () => {
       expect(r.message).not.toMatch(/position|is not valid JSON/u);
     }
   });
+
+  it('reads text saved with a UTF-8 byte-order mark, as Windows editors save it', () => {
+    expect(parseJson('\uFEFF{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
+    // Only a leading mark is dropped: one inside a string is data.
+    expect(parseJson('{"a":"\uFEFF"}')).toEqual({ ok: true, value: { a: '\uFEFF' } });
+  });
 });

@@ -40,6 +40,8 @@ function summary(r: RecallDefinition) {
     models: models(r),
     units: units ?? null,
     checkerUrl: r.checkerUrl?.value ?? null,
+    // Per model: its own checker where it has one (R4 US: one for A3102, one for A3302), else the recall's.
+    checkerUrls: Object.fromEntries(r.products.map((p) => [p.model, (p.checkerUrl ?? r.checkerUrl)?.value ?? null])),
   };
 }
 
