@@ -11,6 +11,8 @@ export interface Guidance {
   /** How to settle a "verify", when the unit's status needs it. */
   verify: string | undefined;
   remedies: string[];
+  /** Set when there are no remedies to claim: a warning has none, and some recalls' sources do not say. */
+  noRemedy: string | undefined;
   proof: string[];
   disposal: string[];
   never: string;
@@ -27,9 +29,18 @@ export function orList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
+/** Said in place of a remedy when a definition has none. */
+export function noRemedyText(r: RecallDefinition): string {
+  return r.kind === 'warning'
+    ? 'There is no recall remedy: the firm declined to recall it, so no refund, replacement or claim exists. Stop using it and dispose of it safely.'
+    : 'The remedy is not in our sources: see the official notice or contact the firm.';
+}
+
+export const NO_DISPOSAL_STEPS = 'Our sources give no disposal steps for this recall: ask the firm, or your local household hazardous-waste centre, before you dispose of it.';
+
 export function guidance(r: RecallDefinition, needsVerify: boolean): Guidance {
   const at = needsVerify ? whereToVerify(r) : undefined;
-  const d = r.disposal.value;
+  const d = r.disposal?.value ?? { steps: [], never: [], waitForConfirmation: false };
   return {
     stop: 'Stop using it. Do not charge it; keep it away from anything that can burn.',
     verify: !needsVerify
@@ -39,9 +50,10 @@ export function guidance(r: RecallDefinition, needsVerify: boolean): Guidance {
         : at.kind === 'checker'
           ? `Check the serial number with the manufacturer: ${at.url}`
           : `Check the serial number with the manufacturer; no online checker is on file, see the official notice: ${at.url}`,
-    remedies: r.remedies.map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`),
+    remedies: (r.remedies ?? []).map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`),
+    noRemedy: r.remedies ? undefined : noRemedyText(r),
     proof: r.proof ? r.proof.value.map((p) => `${p}${mark(r.proof!)}`) : [],
-    disposal: [...(d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.'] : []), ...d.steps.map((s) => `${s}${mark(r.disposal)}`)],
+    disposal: [...(d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.'] : []), ...(r.disposal ? d.steps.map((s) => `${s}${mark(r.disposal!)}`) : [NO_DISPOSAL_STEPS])],
     never: d.never.length > 0
       ? `Never put it in ${orList(d.never)}.`
       : "General lithium-battery safety (the notice lists no places): never put it in the trash, household recycling or a shop's battery drop-off bin.",

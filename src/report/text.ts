@@ -2,10 +2,10 @@
  * The human-readable report of single checks: the verdict first, then, for each recall that covers
  * the unit, what it is, what to do now, how to dispose of it, whom to contact, and the sources.
  */
-import { changeMessage, reasonMessage, STATUS_HEADLINE } from '../core/messages.js';
+import { changeMessage, reasonMessage, STATUS_HEADLINE, WARNING_HEADLINE } from '../core/messages.js';
 import { whereToVerify } from '../core/where-to-verify.js';
 import type { CheckResult, NormalisedField, ReasonCode } from '../core/result.js';
-import { formatDate, stripControl, wrap } from './format.js';
+import { formatAnnounced, stripControl, wrap } from './format.js';
 import { LABEL, type RecallPageOptions, renderRecall, statusColour } from './recall-page.js';
 
 export type TextOptions = RecallPageOptions;
@@ -26,7 +26,9 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
     .filter(Boolean)
     .join(' · ');
   out.push(style.bold(stripControl(title)));
-  out.push(statusColour(result.status, style)(STATUS_HEADLINE[result.status]));
+  const deciding = result.matches.filter((m) => m.status === result.status);
+  const onlyWarnings = deciding.length > 0 && deciding.every((m) => m.recall.kind === 'warning');
+  out.push(statusColour(result.status, style)(onlyWarnings && result.status === 'affected' ? WARNING_HEADLINE : STATUS_HEADLINE[result.status]));
   if (result.acknowledged) {
     out.push(`Acknowledged in your configuration: ${stripControl(result.acknowledged.reason)}${result.acknowledged.expires ? ` (until ${result.acknowledged.expires})` : ''}. It does not fail the run.`);
   }
@@ -59,7 +61,7 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
     out.push('', style.bold(shown.length > 0 ? 'Recalls of this model that do not apply to this unit' : 'Recalls of this model'));
     for (const m of excluded) {
       const j = m.recall.jurisdictions.value.join(', ');
-      field('', `${m.recallId} (${j}, ${formatDate(m.recall.announced.value)}): ${m.reasons.map(reasonMessage).join(' ')}`);
+      field('', `${m.recallId} (${j}, ${formatAnnounced(m.recall.announced)}): ${m.reasons.map(reasonMessage).join(' ')}`);
     }
   }
   return out.join('\n');

@@ -173,7 +173,7 @@ describe('exit code 2: usage and data errors, one message, no stack trace', () =
     const dir = brokenData((d) => editJson(join(d, 'manifest.json'), (m) => {
       m.schemaVersion = 99;
     }));
-    expectUserError(runCli(['A1263', '--data-dir', dir]), /schemaVersion 99 is newer than this recall-check supports \(1\): upgrade recall-check/u);
+    expectUserError(runCli(['A1263', '--data-dir', dir]), /schemaVersion 99 is newer than this recall-check supports \(2\): upgrade recall-check/u);
   });
 
   it('--data-dir with an empty data set', () => {
