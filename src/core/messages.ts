@@ -105,13 +105,13 @@ export function reasonMessage(reason: Reason): string {
           ? `The serial ends in "${reason.character}"; the notice recalls only units whose serial ends in ${orWords(reason.recalled.map((c) => `"${c}"`))}. Check the last character on the label.`
           : `The serial ends in "${reason.character}"; the notice names ${orWords(reason.recalled.map((c) => `"${c}"`))} and does not say what other endings mean: ask the manufacturer.`;
     case 'batch-and-date-unreadable':
-      return `Only units of production batches ${reason.batches.join(', ')}, made ${reason.made.map((w) => `${w.from} to ${w.to}`).join(' or ')}, are recalled. ${reason.serialGiven ? 'The serial number does not tell the batch or the manufacture date: ' : ''}Read the batch code and manufacture date on the unit or its box, and ask the manufacturer to confirm.`;
+      return `Only units of production batches ${reason.batches.join(', ')}, made ${reason.made.map((w) => `${w.from} to ${w.to}`).join(' or ')}, are recalled. ${reason.serialGiven ? 'The serial number does not tell the batch or the manufacture date. ' : ''}Read the batch code and manufacture date on the unit or its box, and ask the manufacturer to confirm.`;
     case 'model-listing-alias':
       return `${reason.alias} is not a model number printed on units: it is how a seller listed model ${reason.model}, and it is read as ${reason.model}. Check the model printed on the unit.`;
     case 'colours-excluded':
       return `Units in ${orWords(reason.colours)} are not in this recall.`;
     case 'warning-no-recall':
-      return `This is a safety warning, not a recall: ${reason.authority} tells owners to stop using it, and the firm declined to recall it, so there is no refund, replacement or claim.`;
+      return `This is a safety warning, not a recall: ${reason.authority} tells owners of this model to stop using it, and the firm declined to recall it, so there is no refund, replacement or claim.`;
   }
 }
 

@@ -106,7 +106,9 @@ export function withScopeNotes(entry: CatalogEntry, status: RecallMatch['status'
   if (!alias && !warning && !colours) return reasons;
   return [
     ...(alias ? [{ code: 'model-listing-alias', alias, model: product.model } as const] : []),
-    ...reasons,
+    // A warning recalls nothing: "every unit is recalled" would misstate it; its own reason says
+    // that the warning covers the unit.
+    ...(warning ? reasons.filter((r) => r.code !== 'all-units') : reasons),
     ...(colours ? [{ code: 'colours-excluded' as const, colours: [...colours] }] : []),
     ...(warning ? [{ code: 'warning-no-recall', authority: recall.authority.value } as const] : []),
   ];

@@ -60,7 +60,7 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   field(r.kind === 'warning' ? 'Warning' : 'Recall', `${r.title.value}${mark(r.title)}`);
   if (r.kind === 'warning') field('', 'A safety warning, not a recall: the firm declined to recall it, and no refund, replacement or claim exists.');
   field('Where sold', `${r.jurisdictions.value.join(', ')}${mark(r.jurisdictions)}${r.jurisdictions.note ? ` (${r.jurisdictions.note})` : ''}`);
-  field('Announced', `${formatAnnounced(r.announced)}${r.announced ? mark(r.announced) : ''} by ${r.authority.value}${mark(r.authority)}${r.recallNumber ? `, recall number ${r.recallNumber.value}${mark(r.recallNumber)}` : ''}`);
+  field('Announced', `${r.announced ? `${formatAnnounced(r.announced)}${mark(r.announced)} by` : 'by'} ${r.authority.value}${mark(r.authority)}${r.announced ? '' : ' (the date is not in our sources)'}${r.recallNumber ? `, recall number ${r.recallNumber.value}${mark(r.recallNumber)}` : ''}`);
   for (const link of r.related ?? []) field('Related', `${link.id}: ${RELATION[link.relation]}`);
   if (alsoIn.length > 0) {
     field('Also', `recalled in ${alsoIn.map((o) => `${o.jurisdictions.value.join(', ')} (${formatAnnounced(o.announced)}, ${o.id})`).join('; ')}`);
@@ -85,7 +85,7 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
     if (p.colours) field('Colours', `${p.colours.value.join(', ')}${mark(p.colours)}${p.excludedColours ? `; not ${p.excludedColours.value.join(', ')}` : ''}`, indent);
     else if (p.excludedColours) field('Colours', `all but ${p.excludedColours.value.join(', ')}${mark(p.excludedColours)}`, indent);
     if (p.identify) field('Identify', `${p.identify.value}${mark(p.identify)}`, indent);
-    field('Which units', `${scopeText(p)}${mark(p.scope)}${p.scope.note ? ` (${p.scope.note})` : ''}`, indent);
+    field('Which units', `${r.kind === 'warning' && p.scope.value.kind === 'all-units' ? 'every unit of this model is covered by the warning' : scopeText(p)}${mark(p.scope)}${p.scope.note ? ` (${p.scope.note})` : ''}`, indent);
   }
   field('Hazard', `${r.hazard.value}${mark(r.hazard)}`);
   if (r.incidents) field('Incidents', `${r.incidents.value}${mark(r.incidents)}`);

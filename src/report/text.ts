@@ -44,7 +44,7 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
   for (const m of result.matches.filter((x) => x.status === 'verify')) {
     const at = whereToVerify(m.recall);
     const text = !at
-      ? `${m.recallId}: no online checker is on file; contact the manufacturer (see Contacts)`
+      ? `${m.recallId}: no online checker is on file; ${m.recall.contacts.length > 0 ? 'contact the manufacturer (see Contacts)' : 'no contact is on file either: see the Sources'}`
       : `${style.cyan(at.url)}${at.kind === 'official-notice' ? ' (official notice; no online checker is on file)' : ''}`;
     if (!checkAt.has(text)) field('Check at', text);
     checkAt.add(text);

@@ -91,7 +91,7 @@ describe('recall-check data info', () => {
 
   it('--json', () => {
     const info = JSON.parse(runCli(['data', 'info', '--json']).stdout);
-    expect(info).toMatchObject({ datasetVersion: manifest().datasetVersion, recalls: manifest().files.length, schemaVersion: 1 });
+    expect(info).toMatchObject({ datasetVersion: manifest().datasetVersion, recalls: manifest().files.length, schemaVersion: manifest().schemaVersion });
   });
 });
 

@@ -168,7 +168,7 @@ describe('batch codes and manufacture dates', () => {
       expect(r.status).toBe('verify');
       expect(codes(r)).toEqual(['batch-and-date-unreadable']);
     }
-    expect(words(run('PAC20-272', '12345'))).toContain('The serial number does not tell the batch or the manufacture date');
+    expect(words(run('PAC20-272', '12345'))).toContain('The serial number does not tell the batch or the manufacture date.');
     expect(words(run('PAC20-272'))).toContain('2023-06-05 to 2023-07-28 or 2024-01-05 to 2024-02-08');
   });
 });
@@ -192,7 +192,7 @@ describe('a warning without a recall', () => {
   it('is affected, never weaker, and says there is no recall remedy', () => {
     const r = run('ZHX-PB22');
     expect(r.status).toBe('affected');
-    expect(codes(r)).toEqual(['all-units', 'warning-no-recall']);
+    expect(codes(r)).toEqual(['warning-no-recall']);
     expect(words(r)).toContain('the firm declined to recall it, so there is no refund, replacement or claim');
   });
   it('ZHX-PB21 and ZHX-PB22 stay apart', () => {
