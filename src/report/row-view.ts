@@ -4,6 +4,7 @@
  */
 import type { RowResult, RowStatus } from '../batch/run.js';
 import { reasonMessage } from '../core/messages.js';
+import type { Reason } from '../core/result.js';
 import { whereToVerify } from '../core/where-to-verify.js';
 
 export interface RowView {
@@ -35,12 +36,25 @@ export function rowView(r: RowResult): RowView {
     status: result.status,
     recallIds: deciding.map((m) => m.recallId),
     reason: result.reasons.map(reasonMessage).join(' '),
-    action: result.acknowledged ? `Acknowledged: ${result.acknowledged.reason}` : ACTION[result.status],
+    action: result.acknowledged ? `Acknowledged: ${result.acknowledged.reason}` : result.status === 'verify' ? verifyAction(result.reasons) : ACTION[result.status],
     checkUrls,
   };
 }
 
 const NO_RECALL = 'none on file; not a safety clearance';
+
+/** A verify that waits on something printed on the unit says what to read, so the queue can be worked. */
+function verifyAction(reasons: readonly Reason[]): string {
+  const fields: string[] = [];
+  for (const r of reasons) {
+    const field = r.code === 'read-label' ? `its ${r.field}${r.where ? ` (${r.where})` : ''}` : r.code === 'batch-and-date-unreadable' ? 'its batch code and manufacture date' : undefined;
+    if (field && !fields.includes(field)) fields.push(field);
+  }
+  if (fields.length === 0) return ACTION.verify;
+  // A batch and date are never decided here: only the manufacturer can confirm them.
+  const next = reasons.some((r) => r.code === 'batch-and-date-unreadable') ? 'ask the manufacturer to confirm' : 'check it again';
+  return `Hold the unit; read ${fields.join(' and ')} from the unit and ${next}`;
+}
 
 const ACTION = {
   affected: 'Stop selling and quarantine the unit; see the recall for the remedy and safe disposal',
