@@ -69,6 +69,13 @@ describe('other brands: the verdicts their sheets imply, from the built bin', ()
     expect(flat(r.stdout)).toContain('PPXCW06 is not a model number printed on units: it is how a seller listed model PPCXW06, and it is read as PPCXW06.');
   });
 
+  it('Cygnett CY5092PBCHE in New Zealand: a listed batch code is affected; an unlisted one is verify, since Australia added codes later', () => {
+    expect(runCli(['CY5092PBCHE', '4625', '--country', 'NZ']).code).toBe(EXIT.affected);
+    const r = runCli(['CY5092PBCHE', '4626', '--country', 'NZ']);
+    expect(r.code).toBe(EXIT.verify);
+    expect(flat(r.stdout)).toContain('The batch code 4626 is not one the notice lists, and it does not say what that means');
+  });
+
   it('Romoss PAC20-272 with a serial: verify, a serial never tells the manufacture date', () => {
     const r = runCli(['PAC20-272', 'SN12345']);
     expect(r.code).toBe(EXIT.verify);
@@ -94,7 +101,7 @@ describe('other brands in batch: verify names what to read off the unit', () => 
 });
 
 describe('list and show cover every brand', () => {
-  const brands = ['Anker', 'Baseus', 'Belkin', 'Casely', 'Charmast', 'ESR', 'INIU', 'Isla Rae', 'iWALK', 'NEWDERY', 'Romoss', 'Velvet Caviar', 'VEEKTOMX', 'Xiaomi', 'ZAGG'];
+  const brands = ['Anker', 'Baseus', 'Belkin', 'Casely', 'Charmast', 'Cygnett', 'ESR', 'INIU', 'Isla Rae', 'iWALK', 'NEWDERY', 'POM', 'Romoss', 'Velvet Caviar', 'VEEKTOMX', 'XO Poppy', 'Xiaomi', 'ZAGG'];
 
   it('list --brand finds each brand, whatever its case', () => {
     const all = JSON.parse(runCli(['list', '--json']).stdout).recalls as { brand: string }[];
