@@ -38,7 +38,9 @@ export function noRemedyText(r: RecallDefinition): string {
 
 export const NO_DISPOSAL_STEPS = 'Our sources give no disposal steps for this recall: ask the firm, or your local household hazardous-waste centre, before you dispose of it.';
 
-export function guidance(r: RecallDefinition, needsVerify: boolean): Guidance {
+export function guidance(r: RecallDefinition, verifyAsked: boolean): Guidance {
+  // A warning that covers every unit has nothing to check with a firm that declined to recall it.
+  const needsVerify = verifyAsked && !(r.kind === 'warning' && r.products.every((p) => p.scope.value.kind === 'all-units'));
   const at = needsVerify ? whereToVerify(r) : undefined;
   const d = r.disposal?.value ?? { steps: [], never: [], waitForConfirmation: false };
   return {

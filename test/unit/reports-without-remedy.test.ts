@@ -10,7 +10,8 @@ const silent = definition({ schemaVersion: 2, remedies: undefined, disposal: und
 
 describe('reports of a definition without remedies, disposal or date', () => {
   it('a warning says no recall remedy exists, and offers no claim', () => {
-    const g = guidance(warning, false);
+    const g = guidance(warning, true);
+    expect(g.verify).toBeUndefined();
     expect(g.remedies).toEqual([]);
     expect(g.noRemedy).toContain('There is no recall remedy: the firm declined to recall it');
     const page = flat(renderRecall(warning, warning.products, { style: PLAIN, width: 100 }));
