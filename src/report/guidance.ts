@@ -29,6 +29,15 @@ export function orList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
+/** What the holder gives the manufacturer to check: the field the recall's scopes go by. */
+function checkedField(r: RecallDefinition): string {
+  const fields = new Set(r.products.map((p) => {
+    const s = p.scope.value;
+    return s.kind === 'batch-and-date' ? 'the batch code and manufacture date' : s.kind === 'marking-list' ? `the ${s.marking}` : 'the serial number';
+  }));
+  return orList([...fields]);
+}
+
 /** Said in place of a remedy when a definition has none. */
 export function noRemedyText(r: RecallDefinition): string {
   return r.kind === 'warning'
@@ -42,16 +51,17 @@ export function guidance(r: RecallDefinition, verifyAsked: boolean): Guidance {
   // A warning that covers every unit has nothing to check with a firm that declined to recall it.
   const needsVerify = verifyAsked && !(r.kind === 'warning' && r.products.every((p) => p.scope.value.kind === 'all-units'));
   const at = needsVerify ? whereToVerify(r) : undefined;
+  const what = checkedField(r);
   const d = r.disposal?.value ?? { steps: [], never: [], waitForConfirmation: false };
   return {
     stop: 'Stop using it. Do not charge it; keep it away from anything that can burn.',
     verify: !needsVerify
       ? undefined
       : !at
-        ? 'Check the serial number with the manufacturer: no online checker is on file for this recall, so use the contacts or the sources.'
+        ? `Check ${what} with the manufacturer: no online checker is on file for this recall, so use the contacts or the sources.`
         : at.kind === 'checker'
-          ? `Check the serial number with the manufacturer: ${at.url}`
-          : `Check the serial number with the manufacturer; no online checker is on file, see the official notice: ${at.url}`,
+          ? `Check ${what} with the manufacturer: ${at.url}`
+          : `Check ${what} with the manufacturer; no online checker is on file, see the official notice: ${at.url}`,
     remedies: (r.remedies ?? []).map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`),
     noRemedy: r.remedies ? undefined : noRemedyText(r),
     proof: r.proof ? r.proof.value.map((p) => `${p}${mark(r.proof!)}`) : [],

@@ -31,3 +31,13 @@ describe('reports of a definition without remedies, disposal or date', () => {
     expect(page).not.toContain('Claim the remedy');
   });
 });
+
+describe('what the holder checks with the manufacturer', () => {
+  it('names the field the scope goes by: a batch and date, a marking, or the serial', () => {
+    const batch = definition({ schemaVersion: 2, products: [product({ scope: sourced({ kind: 'batch-and-date' as const, batches: ['C14-P6/P7'], made: [{ from: '2023-06', to: '2023-07' }] }) })] });
+    expect(guidance(batch, true).verify).toBe('Check the batch code and manufacture date with the manufacturer: https://example.com/check');
+    const po = definition({ schemaVersion: 2, products: [product({ scope: sourced({ kind: 'marking-list' as const, marking: 'PO number', values: ['POPP001'], unmarked: 'recalled' as const, otherValues: 'unstated' as const }) })] });
+    expect(guidance(po, true).verify).toBe('Check the PO number with the manufacturer: https://example.com/check');
+    expect(guidance(definition(), true).verify).toBe('Check the serial number with the manufacturer: https://example.com/check');
+  });
+});
