@@ -9,6 +9,8 @@ export interface CatalogEntry {
   product: Product;
   /** Set when the code matched a declared SKU form rather than the model itself. */
   viaSku?: string;
+  /** Set when the code matched a listing alias: a code the product was sold under, not printed on it. */
+  viaAlias?: string;
 }
 
 export interface Catalog {
@@ -33,23 +35,30 @@ export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
   // the definition that declared it: a US A1263 unit typed as its Japanese SKU A1263016 must still
   // meet the US recall.
   const skuOf = new Map<string, string>();
+  const aliasOf = new Map<string, string>();
   for (const recall of recalls) {
     for (const product of recall.products) {
       const list = byModel.get(product.model);
       if (list) list.push({ recall, product });
       else byModel.set(product.model, [{ recall, product }]);
       for (const sku of product.skus?.value ?? []) if (sku !== product.model) skuOf.set(sku, product.model);
+      for (const alias of product.aliases?.value ?? []) aliasOf.set(alias, product.model);
     }
   }
   const bySku = new Map<string, CatalogEntry[]>();
   for (const [sku, model] of skuOf) {
     if (!byModel.has(sku)) bySku.set(sku, byModel.get(model)!.map((e) => ({ ...e, viaSku: sku })));
   }
-  const codes = [...byModel.keys(), ...bySku.keys()];
+  // Like a SKU, an alias stands for its model in every recall of that model.
+  const byAlias = new Map<string, CatalogEntry[]>();
+  for (const [alias, model] of aliasOf) {
+    if (!byModel.has(alias) && !bySku.has(alias)) byAlias.set(alias, byModel.get(model)!.map((e) => ({ ...e, viaAlias: alias })));
+  }
+  const codes = [...byModel.keys(), ...bySku.keys(), ...byAlias.keys()];
   const known = headsOf(codes);
   return {
     recalls,
-    lookup: (code) => (known(code) ? (byModel.get(code) ?? bySku.get(code) ?? NONE) : NONE),
+    lookup: (code) => (known(code) ? (byModel.get(code) ?? bySku.get(code) ?? byAlias.get(code) ?? NONE) : NONE),
     similar: similarTo([...byModel.keys()]),
     codeLengths: lengthsOf(codes),
     mayStartCode: known,
@@ -58,8 +67,8 @@ export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {
 }
 
 /**
- * A catalog that parses definitions only when a lookup needs them. `codes[i]` maps every model and
- * SKU code of definition i to its model. A lookup parses the definitions that mention the code's
+ * A catalog that parses definitions only when a lookup needs them. `codes[i]` maps every model, SKU
+ * and alias code of definition i to its model. A lookup parses the definitions that mention the code's
  * model, which are all the recalls it can match: a single check parses one or two definitions
  * instead of all of them.
  */

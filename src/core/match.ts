@@ -14,6 +14,7 @@ import { type FoundCode, findCodes } from './find-codes.js';
 import { countryProblem } from './messages.js';
 import { asciiGuess, CLEAN, normaliseModel, normaliseSerial, type Normalised } from './normalise.js';
 import { type CheckResult, type Reason, type RecallMatch, type Status, worse } from './result.js';
+import { scopeOutcome, withScopeNotes } from './scope.js';
 
 export interface CheckInput {
   model: string;
@@ -194,6 +195,8 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
     // sold elsewhere does not apply, however the model was read: it never raises the verdict.
     return serialIndependent(entry, `outside:${country}`, 'not-affected', () => [{ code: 'outside-jurisdiction', country, jurisdictions: [...jurisdictions] }], undefined);
   }
+  const own = scopeOutcome(product, serial);
+  if (own) return matchOf(entry, own.status, own.reasons, suspectModel);
   const scope = product.scope.value;
   if (scope.kind === 'all-units') return serialIndependent(entry, 'all-units', 'affected', () => [ALL_UNITS], suspectModel);
   if (!serial || serial.value === '') return serialIndependent(entry, 'serial-missing', 'verify', () => [SERIAL_MISSING], suspectModel);
@@ -221,15 +224,16 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
   return serialIndependent(entry, 'unpublished', 'verify', () => [UNPUBLISHED], suspectModel);
 }
 
-function matchOf(entry: CatalogEntry, status: RecallMatch['status'], reasons: Reason[], suspectModel: Reason | undefined): RecallMatch {
+function matchOf(entry: CatalogEntry, status: RecallMatch['status'], given: Reason[], suspectModel: Reason | undefined): RecallMatch {
   const { recall, product } = entry;
+  const reasons = withScopeNotes(entry, status, given);
   // A look-alike model may be a different product: never settle it either way.
   return suspectModel
     ? { recallId: recall.id, status: 'verify', reasons: [suspectModel, ...reasons], product, recall }
     : { recallId: recall.id, status, reasons, product, recall };
 }
 
-function suspicionReasons(serial: Normalised): Reason[] {
+export function suspicionReasons(serial: Normalised): Reason[] {
   return serial.suspicions.map((s): Reason => {
     switch (s.code) {
       case 'non-ascii':
@@ -250,7 +254,7 @@ function suspicionReasons(serial: Normalised): Reason[] {
  * refurb") and Unicode folding can lengthen one (ß → SS): a serial too long after either is a
  * reason to verify, not a clearance.
  */
-function exclusionsTrusted(serial: Normalised): boolean {
+export function exclusionsTrusted(serial: Normalised): boolean {
   return !serial.changes.some((c) => c.code === 'removed-spaces' || c.code === 'removed-dashes' || c.code === 'unicode-normalised');
 }
 
@@ -259,7 +263,7 @@ function exclusionsTrusted(serial: Normalised): boolean {
  * what excludes the unit (only where the source says so, and only for a serial that is too long
  * or plainly different, never for one that may have been cut short).
  */
-function applyRules(rules: readonly { value: SerialRule }[] | undefined, serial: string, trusted: boolean): { verify: Reason[]; excluded: Reason[] } {
+export function applyRules(rules: readonly { value: SerialRule }[] | undefined, serial: string, trusted: boolean): { verify: Reason[]; excluded: Reason[] } {
   const verify: Reason[] = [];
   const excluded: Reason[] = [];
   for (const { value: rule } of rules ?? []) {

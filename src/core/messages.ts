@@ -12,7 +12,14 @@ export const STATUS_HEADLINE: Record<Status, string> = {
   'no-recall': 'NO RECALL ON FILE for this model',
 };
 
+/** The headline when only safety warnings, which have no recall behind them, decide the verdict. */
+export const WARNING_HEADLINE = 'AFFECTED: a safety agency warns owners to stop using this product (no recall; no remedy exists)';
+
 const list = (items: readonly string[]) => items.map((c) => `"${c}"`).join(', ');
+const orWords = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+
+/** The word that says a unit has no marking at all (scope.ts reads it). */
+const NO_MARKING_WORD = 'none';
 
 export function reasonMessage(reason: Reason): string {
   switch (reason.code) {
@@ -66,6 +73,53 @@ export function reasonMessage(reason: Reason): string {
       return 'No recall for this model is in the recall data. This is not a safety clearance: newer recalls may exist (recall-check data info shows the data\'s age), and unrecalled products can still fail; the manufacturer or your product-safety authority has the latest notices.';
     case 'similar-models':
       return `Recalled models with similar codes: ${reason.models.join(', ')}. Check the model number on the label; codes must match exactly.`;
+    case 'read-label': {
+      const at = reason.where ? ` printed ${reason.where}` : ' from the label on the unit';
+      const none = reason.unmarked === 'recalled'
+        ? ` A unit with no ${reason.field} is recalled too: check again with "${NO_MARKING_WORD}" as the ${reason.field}.`
+        : reason.unmarked === 'not-recalled'
+          ? ` A unit with no ${reason.field} is not in this recall: check again with "${NO_MARKING_WORD}".`
+          : '';
+      return `Only some units are recalled, told apart by the ${reason.field}: read the ${reason.field}${at} and check again with it.${none}`;
+    }
+    case 'serial-matches-prefix':
+      return reason.length === undefined
+        ? `The serial starts with "${reason.prefix}", as the recalled units' serials do.`
+        : `The serial has ${reason.length} characters and starts with "${reason.prefix}", as the recalled units' serials do.`;
+    case 'serial-listed':
+      return `The serial ${reason.serial} is on the published list of recalled serials.`;
+    case 'serial-not-listed':
+      return reason.excludes
+        ? `The serial is not among the ${reason.count} recalled serials the notice lists. Check you copied it exactly.`
+        : `The serial is not among the ${reason.count} recalled serials the notice lists, but it was changed while being read (spaces or dashes removed): compare the label with the list.`;
+    case 'serial-unlisted-length':
+      return `The serial has ${reason.actual} character${reason.actual === 1 ? '' : 's'}; the recalled serials the notice lists have ${orWords(reason.lengths.map(String))}. The list says nothing about a serial of another length: compare the label with the list, or ask the manufacturer.`;
+    case 'marking-listed':
+      return `The ${reason.marking} ${reason.value} is one of those the notice lists as recalled.`;
+    case 'marking-absent':
+      return reason.unmarked === 'recalled'
+        ? `The notice says units with no ${reason.marking} are recalled too.`
+        : reason.unmarked === 'not-recalled'
+          ? `The notice says units with no ${reason.marking} are not in this recall.`
+          : `The notice does not say whether units with no ${reason.marking} are recalled: ask the manufacturer.`;
+    case 'marking-not-listed':
+      return reason.excludes
+        ? `The notice says units with a ${reason.marking} it does not list are not in this recall; ${reason.value} is not listed. Check you copied it exactly.`
+        : `The ${reason.marking} ${reason.value} is not one the notice lists, and it does not say what that means: ask the manufacturer.`;
+    case 'serial-last-character':
+      return reason.inScope
+        ? `The serial ends in "${reason.character}"; recalled units' serials end in ${orWords(reason.recalled.map((c) => `"${c}"`))}.`
+        : reason.excludes
+          ? `The serial ends in "${reason.character}"; the notice recalls only units whose serial ends in ${orWords(reason.recalled.map((c) => `"${c}"`))}. Check the last character on the label.`
+          : `The serial ends in "${reason.character}"; the notice names ${orWords(reason.recalled.map((c) => `"${c}"`))} and does not say what other endings mean: ask the manufacturer.`;
+    case 'batch-and-date-unreadable':
+      return `Only units of production batches ${reason.batches.join(', ')}, made ${reason.made.map((w) => `${w.from} to ${w.to}`).join(' or ')}, are recalled. ${reason.serialGiven ? 'The serial number does not tell the batch or the manufacture date. ' : ''}Read the batch code and manufacture date on the unit or its box, and ask the manufacturer to confirm.`;
+    case 'model-listing-alias':
+      return `${reason.alias} is not a model number printed on units: it is how a seller listed model ${reason.model}, and it is read as ${reason.model}. Check the model printed on the unit.`;
+    case 'colours-excluded':
+      return `Units in ${orWords(reason.colours)} are not in this recall.`;
+    case 'warning-no-recall':
+      return `This is a safety warning, not a recall: ${reason.authority} tells owners of this model to stop using it, and the firm declined to recall it, so there is no refund, replacement or claim.`;
   }
 }
 

@@ -32,7 +32,21 @@ export type Reason =
   | { code: 'model-not-in-columns'; columns: string[] }
   | { code: 'model-matched-sku'; sku: string; model: string }
   | { code: 'model-not-in-data' }
-  | { code: 'similar-models'; models: string[] };
+  | { code: 'similar-models'; models: string[] }
+  // The unit-scope kinds beyond ranges (scope.ts).
+  | { code: 'read-label'; field: string; where?: string; unmarked?: 'recalled' | 'not-recalled' | 'unstated' }
+  | { code: 'serial-matches-prefix'; prefix: string; length?: number }
+  | { code: 'serial-listed'; serial: string }
+  | { code: 'serial-not-listed'; count: number; excludes: boolean }
+  | { code: 'serial-unlisted-length'; lengths: number[]; actual: number }
+  | { code: 'marking-listed'; marking: string; value: string }
+  | { code: 'marking-absent'; marking: string; unmarked: 'recalled' | 'not-recalled' | 'unstated' }
+  | { code: 'marking-not-listed'; marking: string; value: string; excludes: boolean }
+  | { code: 'serial-last-character'; character: string; recalled: string[]; inScope: boolean; excludes: boolean }
+  | { code: 'batch-and-date-unreadable'; batches: string[]; made: { from: string; to: string }[]; serialGiven: boolean }
+  | { code: 'model-listing-alias'; alias: string; model: string }
+  | { code: 'colours-excluded'; colours: string[] }
+  | { code: 'warning-no-recall'; authority: string };
 
 export type ReasonCode = Reason['code'];
 

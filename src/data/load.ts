@@ -79,7 +79,8 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
   // Bundled data with a code index: verify every checksum now, parse only what lookups need.
   const index = manifest.files.map((f) => f.codes);
   const lazy = !validation && index.every((c) => c !== undefined);
-  const lazyTexts: string[] = [];
+  // Kept as bytes: decoding every file would cost a single check more than the few it parses.
+  const lazyBytes: Buffer[] = [];
 
   const recalls: RecallDefinition[] = [];
   const texts: { file: string; text: string; value: unknown }[] = [];
@@ -97,11 +98,11 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
       // Validating anyway lists what else is wrong with the change, in the same run.
       if (!validation) continue;
     }
-    const text = withoutBom(bytes.toString('utf8'));
     if (lazy) {
-      lazyTexts.push(text);
+      lazyBytes.push(bytes);
       continue;
     }
+    const text = withoutBom(bytes.toString('utf8'));
     const parsed = parseJson(text);
     if (!parsed.ok) {
       problems.push({ file, line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.message}` });
@@ -119,13 +120,13 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
   if (problems.length > 0) return fail(problems);
   if (lazy) {
     // The checksums match the files validated at build, so parsing cannot fail here.
-    const load = (i: number) => JSON.parse(lazyTexts[i]!) as RecallDefinition;
+    const load = (i: number) => JSON.parse(withoutBom(lazyBytes[i]!.toString('utf8'))) as RecallDefinition;
     let all: RecallDefinition[] | undefined;
     return {
       dir,
       manifest,
       get recalls() {
-        return (all ??= lazyTexts.map((_, i) => load(i)));
+        return (all ??= lazyBytes.map((_, i) => load(i)));
       },
       lazy: { codes: index as Record<string, string>[], load },
     };

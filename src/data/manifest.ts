@@ -36,12 +36,13 @@ export function buildManifest(files: { path: string; bytes: Uint8Array; recall?:
   };
 }
 
-/** Model and SKU codes → the model they belong to. */
+/** Model, SKU and listing-alias codes → the model they belong to. */
 export function codesOf(recall: RecallDefinition): Record<string, string> {
   const codes: Record<string, string> = {};
   for (const p of recall.products) {
     codes[p.model] = p.model;
     for (const sku of p.skus?.value ?? []) codes[sku] = p.model;
+    for (const alias of p.aliases?.value ?? []) codes[alias] ??= p.model;
   }
   return codes;
 }

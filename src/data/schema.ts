@@ -53,6 +53,16 @@ const serialRange = z.strictObject({
   last: z.string().regex(/^[A-Z0-9]+$/, 'use upper-case ASCII letters and digits only'),
 });
 
+/** A code printed on the unit, as normalised at run time: upper-case ASCII letters and digits. */
+const printedCode = z.string().regex(/^[A-Z0-9]+$/, 'use upper-case ASCII letters and digits only (as normalised: PO-PP001 is POPP001)');
+
+/** Where on the unit the holder reads the field, as the source says it ("on the back"). */
+const where = z.string().min(1).optional();
+
+/**
+ * Which units of a model are recalled. Every kind is data, never a pattern: each states what the
+ * holder reads off the unit and what the source says about each value of it.
+ */
 const scope = z.discriminatedUnion('kind', [
   /** Every unit of the model is recalled; the serial does not matter. */
   z.strictObject({ kind: z.literal('all-units') }),
@@ -60,6 +70,36 @@ const scope = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('serial-ranges'), ranges: z.array(serialRange).min(1) }),
   /** Only some units are recalled and the rule is not public: the manufacturer's checker decides. */
   z.strictObject({ kind: z.literal('unpublished') }),
+  /** Recalled serials start with `prefix` and, where the source says so, have `length` characters. */
+  z.strictObject({ kind: z.literal('serial-prefix'), prefix: printedCode, length: z.int().positive().optional(), where }),
+  /** The recalled serials, listed one by one; they may differ in length. */
+  z.strictObject({ kind: z.literal('serial-list'), serials: z.array(printedCode).min(1), where }),
+  /**
+   * A marking printed on the unit (a PO number, a lot mark), its recalled values, and what the
+   * source says about a unit with no marking and one with a value it does not list.
+   */
+  z.strictObject({
+    kind: z.literal('marking-list'),
+    /** What the marking is called on the notice, for the holder: "PO number". */
+    marking: z.string().min(1),
+    where,
+    values: z.array(printedCode),
+    unmarked: z.enum(['recalled', 'not-recalled', 'unstated']),
+    otherValues: z.enum(['not-recalled', 'unstated']),
+  }),
+  /** The serial's last character decides: `recalled` lists the characters of recalled units. */
+  z.strictObject({
+    kind: z.literal('serial-last-character'),
+    recalled: z.array(z.string().regex(/^[A-Z0-9]$/, 'one upper-case ASCII letter or digit')).min(1),
+    /** True only where the source says a unit ending in any other character is not recalled. */
+    othersExcluded: z.boolean(),
+    where,
+  }),
+  /**
+   * Production batches and manufacture dates, both as published. Neither can be derived from a
+   * serial, so the holder has to read them off the unit or ask the manufacturer.
+   */
+  z.strictObject({ kind: z.literal('batch-and-date'), batches: z.array(z.string().min(1)).min(1), made: z.array(window).min(1), where }),
 ]);
 
 /**
@@ -89,6 +129,8 @@ const product = z.strictObject({
   skus: fact(z.array(modelCode).min(1)).optional(),
   colours: fact(z.array(z.string().min(1)).min(1)).optional(),
   excludedColours: fact(z.array(z.string().min(1)).min(1)).optional(),
+  /** Codes a seller listed the product under that are not printed on it ("listed on Amazon under PPXCW06"). */
+  aliases: fact(z.array(modelCode).min(1)).optional(),
   identify: fact(z.string().min(1)).optional(),
   scope: fact(scope),
   serialRules: z.array(fact(serialRule)).optional(),
@@ -127,29 +169,42 @@ const reference = z.strictObject({
   official: z.boolean(),
 });
 
+/** Another definition this one is linked to: a recall that grew, or the same product's recall elsewhere. */
+const related = z.strictObject({
+  id: slug,
+  relation: z.enum(['expands', 'expanded-by', 'other-jurisdiction']),
+});
+
 export const RecallSchema = z
   .strictObject({
     $schema: z.string().optional(),
     schemaVersion: z.int().positive(),
     id: slug,
+    /**
+     * A recall (the default), or an agency's warning about a product its firm declined to recall:
+     * the unit is as unsafe, and no remedy exists.
+     */
+    kind: z.enum(['recall', 'warning']).optional(),
     /** Definitions of one recall in several jurisdictions share a group. */
     group: slug.optional(),
+    related: z.array(related).min(1).optional(),
     brand: z.string().min(1),
     title: fact(z.string().min(1)),
     authority: fact(z.string().min(1)),
     recallNumber: fact(z.string().min(1)).optional(),
     jurisdictions: fact(z.array(jurisdiction).min(1)),
-    announced: fact(partialDate),
+    /** Absent where no source with enough confidence gives the date. */
+    announced: fact(partialDate).optional(),
     products: z.array(product).min(1),
     manufactured: fact(window).optional(),
     sold: fact(window).optional(),
     units: fact(z.int().positive()).optional(),
     hazard: fact(z.string().min(1)),
     incidents: fact(z.string().min(1)).optional(),
-    /** Absent where the sources for this jurisdiction do not say: the report then says it is not on file. */
+    /** Absent where the sources do not state the remedy (the report then says it is not on file); a warning has none. */
     remedies: z.array(fact(remedy)).min(1).optional(),
     proof: fact(z.array(z.string().min(1)).min(1)).optional(),
-    /** Absent where the sources give no disposal instructions for this jurisdiction. */
+    /** Absent where the sources give no disposal steps for this jurisdiction. */
     disposal: fact(disposal).optional(),
     contacts: z.array(fact(contact)),
     checkerUrl: fact(z.url({ protocol: /^https?$/ })).optional(),
@@ -175,6 +230,13 @@ export const RecallSchema = z
         }
       });
     }
+    const needs2 = version2Features(recall);
+    if (recall.schemaVersion < 2 && needs2.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['schemaVersion'], message: `this definition needs schemaVersion 2: it uses ${needs2.join(', ')}` });
+    }
+    if (recall.kind === 'warning' && recall.remedies) {
+      ctx.addIssue({ code: 'custom', path: ['remedies'], message: 'a warning has no recall remedy: remove "remedies", or make this a recall' });
+    }
     recall.products.forEach((p, i) => {
       const s = p.scope.value;
       if (s.kind === 'serial-ranges') {
@@ -185,6 +247,21 @@ export const RecallSchema = z
       }
     });
   });
+
+const VERSION_1_SCOPES = new Set(['all-units', 'serial-ranges', 'unpublished']);
+
+/** What a definition uses that schemaVersion 1 did not have: a version-1 reader would misread it. */
+function version2Features(recall: { kind?: unknown; related?: unknown; announced?: unknown; remedies?: unknown; disposal?: unknown; products: { aliases?: unknown; scope: { value: { kind: string } } }[] }): string[] {
+  const found: string[] = [];
+  if (recall.kind !== undefined) found.push('"kind"');
+  if (recall.related !== undefined) found.push('"related"');
+  if (recall.announced === undefined) found.push('an absent "announced"');
+  if (recall.remedies === undefined) found.push('absent "remedies"');
+  if (recall.disposal === undefined) found.push('an absent "disposal"');
+  if (recall.products.some((p) => p.aliases !== undefined)) found.push('"aliases"');
+  for (const kind of new Set(recall.products.map((p) => p.scope.value.kind))) if (!VERSION_1_SCOPES.has(kind)) found.push(`scope kind "${kind}"`);
+  return found;
+}
 
 /** Why a published range cannot be compared safely, or undefined when it can. */
 export function rangeProblem(first: string, last: string): string | undefined {
@@ -221,7 +298,7 @@ export const ManifestSchema = z.strictObject({
       z.strictObject({
         path: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.json$/),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        /** Every model and SKU code the file declares, with the model it belongs to: lets a check parse only the files it needs. */
+        /** Every model, SKU and alias code the file declares, with the model it belongs to: lets a check parse only the files it needs. */
         codes: z.record(modelCode, modelCode).optional(),
       }),
     )
@@ -232,6 +309,7 @@ export type RecallDefinition = z.infer<typeof RecallSchema>;
 export type Product = RecallDefinition['products'][number];
 export type Scope = Product['scope']['value'];
 export type Battery = z.infer<typeof battery>;
+export type RecallKind = NonNullable<RecallDefinition['kind']>;
 export type SerialRule = NonNullable<Product['serialRules']>[number]['value'];
 export type Fact<T> = { value: T; refs: string[]; confidence: 'high' | 'medium'; note?: string | undefined };
 export type Reference = RecallDefinition['references'][number];

@@ -36,7 +36,7 @@ export function semanticProblems(defs: readonly LoadedDefinition[]): Problem[] {
       if (made && before(made.to, made.from)) add(file, [...path, 'manufactured'], `manufacture window ends (${made.to}) before it starts (${made.from})`);
       if (sold && before(sold.to, sold.from)) add(file, [...path, 'sold'], `sale window ends (${sold.to}) before it starts (${sold.from})`);
       if (made && sold && before(sold.from, made.from)) add(file, [...path, 'sold'], `units were sold (${sold.from}) before they were made (${made.from})`);
-      if (sold && before(recall.announced.value, sold.from)) add(file, ['announced'], `the recall was announced (${recall.announced.value}) before the units were sold (${sold.from})`);
+      if (sold && recall.announced && before(recall.announced.value, sold.from)) add(file, ['announced'], `the recall was announced (${recall.announced.value}) before the units were sold (${sold.from})`);
     }
 
     const seen = new Map<string, number>();
@@ -45,6 +45,7 @@ export function semanticProblems(defs: readonly LoadedDefinition[]): Problem[] {
       if (first !== undefined) add(file, ['products', i, 'model'], `model ${p.model} is declared twice in this definition (also products[${first}]): merge them`);
       else seen.set(p.model, i);
       const s = p.scope.value;
+      scopeProblems(p, (path, message) => add(file, ['products', i, ...path], message));
       if (s.kind !== 'serial-ranges') return;
       // A published range that breaks the product's own serial rules would be excluded by them.
       for (const rule of (p.serialRules ?? []).map((r) => r.value)) {
@@ -63,6 +64,50 @@ export function semanticProblems(defs: readonly LoadedDefinition[]): Problem[] {
           }
         });
       });
+    });
+  }
+
+  // Two models of one recall may share one published list (one table row names both), but lists
+  // that only partly overlap mean a value was copied into the wrong one.
+  for (const { file, recall } of defs) {
+    const lists: { model: string; serials: Set<string> }[] = [];
+    recall.products.forEach((p, i) => {
+      const s = p.scope.value;
+      if (s.kind !== 'serial-list') return;
+      const mine = new Set(s.serials);
+      for (const other of lists) {
+        const same = other.serials.size === mine.size && [...mine].every((x) => other.serials.has(x));
+        if (same) continue;
+        s.serials.forEach((serial, j) => {
+          if (other.serials.has(serial)) add(file, ['products', i, 'scope', 'value', 'serials', j], `serial ${serial} is listed for model ${p.model} and for model ${other.model}, whose lists differ`);
+        });
+      }
+      lists.push({ model: p.model, serials: mine });
+    });
+  }
+
+  // An alias stands for one model, and must not be a code that is printed on some product.
+  const printed = new Map<string, string>();
+  for (const { recall } of defs) for (const p of recall.products) for (const code of [p.model, ...(p.skus?.value ?? [])]) printed.set(code, p.model);
+  const aliasModel = new Map<string, { model: string; file: string }>();
+  for (const { file, recall } of defs) {
+    recall.products.forEach((p, i) => {
+      (p.aliases?.value ?? []).forEach((alias, j) => {
+        const path = ['products', i, 'aliases', 'value', j];
+        if (printed.has(alias)) add(file, path, `alias ${alias} of model ${p.model} is also the model or SKU code of ${printed.get(alias)}: an alias names a code no product carries`);
+        const other = aliasModel.get(alias);
+        if (other && other.model !== p.model) add(file, path, `alias ${alias} is declared for model ${p.model} here and for model ${other.model} in ${other.file}`);
+        else aliasModel.set(alias, { model: p.model, file });
+      });
+    });
+  }
+
+  // A link must lead to a definition of this data set.
+  const ids = new Set(defs.map(({ recall }) => recall.id));
+  for (const { file, recall } of defs) {
+    (recall.related ?? []).forEach((link, i) => {
+      if (link.id === recall.id) add(file, ['related', i, 'id'], 'a definition cannot be related to itself');
+      else if (!ids.has(link.id)) add(file, ['related', i, 'id'], `no definition "${link.id}" in this data set: fix the id or remove the link`);
     });
   }
 
@@ -103,6 +148,57 @@ export function semanticProblems(defs: readonly LoadedDefinition[]): Problem[] {
     });
   }
   return problems;
+}
+
+type Add = (path: (string | number)[], message: string) => void;
+
+/** The new scope kinds' own consistency, and their agreement with the product's serial rules. */
+function scopeProblems(p: RecallDefinition['products'][number], add: Add): void {
+  const s = p.scope.value;
+  const at = (...rest: (string | number)[]) => ['scope', 'value', ...rest];
+  const rules = (p.serialRules ?? []).map((r) => r.value);
+  const duplicates = (values: readonly string[], field: string, what: string) => {
+    const seen = new Set<string>();
+    values.forEach((v, j) => {
+      if (seen.has(v)) add(at(field, j), `${what} ${v} is listed twice`);
+      seen.add(v);
+    });
+  };
+  /** A value the scope names as recalled must not break a serial rule of the same product. */
+  const fitsRules = (value: string, path: (string | number)[]) => {
+    for (const rule of rules) {
+      if (rule.rule === 'length' && value.length !== rule.length) add(path, `serial ${value} breaks the product's ${rule.length}-character serial rule`);
+      if (rule.rule === 'prefix' && !value.startsWith(rule.prefix)) add(path, `serial ${value} breaks the product's "${rule.prefix}" prefix rule`);
+      if (rule.rule === 'never-contains' && rule.characters.some((c) => value.includes(c))) add(path, `serial ${value} contains a character the product's serials never use`);
+    }
+  };
+  switch (s.kind) {
+    case 'serial-prefix':
+      if (s.length !== undefined && s.prefix.length >= s.length) add(at('prefix'), `the prefix "${s.prefix}" is ${s.prefix.length} characters, not shorter than the serial length ${s.length}: list the serials instead`);
+      for (const rule of rules) {
+        if (rule.rule === 'length' && s.length !== undefined && rule.length !== s.length) add(at('length'), `the scope's ${s.length}-character serials contradict the product's ${rule.length}-character serial rule`);
+        if (rule.rule === 'prefix' && !s.prefix.startsWith(rule.prefix) && !rule.prefix.startsWith(s.prefix)) add(at('prefix'), `the scope's prefix "${s.prefix}" contradicts the product's "${rule.prefix}" prefix rule`);
+        if (rule.rule === 'never-contains' && rule.characters.some((c) => s.prefix.includes(c))) add(at('prefix'), `the prefix "${s.prefix}" contains a character the product's serials never use`);
+      }
+      break;
+    case 'serial-list':
+      duplicates(s.serials, 'serials', 'serial');
+      s.serials.forEach((v, j) => fitsRules(v, at('serials', j)));
+      break;
+    case 'marking-list':
+      duplicates(s.values, 'values', s.marking);
+      if (s.values.length === 0 && s.otherValues === 'unstated' && s.unmarked === 'unstated') add(at(), 'this marking list decides no unit: list the recalled values, or say what an unmarked or other unit is');
+      break;
+    case 'serial-last-character':
+      duplicates(s.recalled, 'recalled', 'last character');
+      break;
+    case 'batch-and-date':
+      duplicates(s.batches, 'batches', 'batch');
+      s.made.forEach((w, j) => {
+        if (before(w.to, w.from)) add(at('made', j), `manufacture window ends (${w.to}) before it starts (${w.from})`);
+      });
+      break;
+  }
 }
 
 function rulesOf(p: RecallDefinition['products'][number]) {

@@ -10,6 +10,11 @@ export function formatDate(date: string): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
+/** When a recall was announced, or that no source with enough confidence says. */
+export function formatAnnounced(announced: { value: string } | undefined): string {
+  return announced ? formatDate(announced.value) : 'date unknown';
+}
+
 export function formatWindow(w: { from: string; to: string }): string {
   return `${formatDate(w.from)} – ${formatDate(w.to)}`;
 }

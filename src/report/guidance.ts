@@ -12,9 +12,10 @@ export interface Guidance {
   colours: string[];
   /** How to settle a "verify", when the unit's status needs it. */
   verify: string | undefined;
-  /** Empty when the sources do not give the remedy: then `remedyUnknown` says so. */
+  /** Empty when there is no remedy to claim: then `noRemedy` says why. */
   remedies: string[];
-  remedyUnknown: string | undefined;
+  /** Set when there are no remedies to claim: a warning has none, and some recalls' sources do not say. */
+  noRemedy: string | undefined;
   proof: string[];
   disposal: string[];
   /** Where it must never go; undefined when neither the notice nor the product's kind says. */
@@ -51,11 +52,31 @@ const NO_PLACES: Record<Battery | 'unknown', string | undefined> = {
   unknown: "The notice lists no places. If it holds a lithium battery, never put it in the trash, household recycling or a shop's battery drop-off bin.",
 };
 
+/** What the holder gives the manufacturer to check: the field the products' scopes go by. */
+function checkedField(products: readonly Product[]): string {
+  const fields = new Set(products.map((p) => {
+    const s = p.scope.value;
+    return s.kind === 'batch-and-date' ? 'the batch code and manufacture date' : s.kind === 'marking-list' ? `the ${s.marking}` : 'the serial number';
+  }));
+  return orList([...fields]);
+}
+
+/** Said in place of a remedy when a definition has none. */
+export function noRemedyText(r: RecallDefinition): string {
+  return r.kind === 'warning'
+    ? 'There is no recall remedy: the firm declined to recall it, so no refund, replacement or claim exists. Stop using it and dispose of it safely.'
+    : 'The remedy is not on file: the sources for this recall do not say what it is. Ask the manufacturer (see Contacts).';
+}
+
+export const NO_DISPOSAL_STEPS = 'No disposal instructions are on file for this recall: ask the manufacturer before you dispose of it, since a claim may need the unit.';
+
 /**
  * The guidance for a recall's page, for the given products of it (one, for a check's match; all,
  * for `show`). Where products have checkers of their own, each is named with its model.
  */
-export function guidance(r: RecallDefinition, products: readonly Product[], needsVerify: boolean): Guidance {
+export function guidance(r: RecallDefinition, products: readonly Product[], verifyAsked: boolean): Guidance {
+  // A warning that covers every unit has nothing to check with a firm that declined to recall it.
+  const needsVerify = verifyAsked && !(r.kind === 'warning' && products.every((p) => p.scope.value.kind === 'all-units'));
   const d = r.disposal?.value;
   const battery = batteryOf(products);
   return {
@@ -67,10 +88,10 @@ export function guidance(r: RecallDefinition, products: readonly Product[], need
     ),
     verify: needsVerify ? verifyStep(r, products) : undefined,
     remedies: (r.remedies ?? []).map((f) => `${REMEDY_LABEL[f.value.kind]}: ${f.value.description}${mark(f)}`),
-    remedyUnknown: r.remedies ? undefined : 'The remedy is not on file: the sources for this recall do not say what it is. Ask the manufacturer (see Contacts).',
+    noRemedy: r.remedies ? undefined : noRemedyText(r),
     proof: r.proof ? r.proof.value.map((p) => `${p}${mark(r.proof!)}`) : [],
     disposal: !d
-      ? ['No disposal instructions are on file for this recall: ask the manufacturer before you dispose of it, since a claim may need the unit.']
+      ? [NO_DISPOSAL_STEPS]
       : [...(d.waitForConfirmation ? ['Keep the unit until the manufacturer confirms your claim: this recall requires it.'] : []), ...d.steps.map((s) => `${s}${mark(r.disposal!)}`)],
     never: d && d.never.length > 0 ? `Never put it in ${orList(d.never)}.` : NO_PLACES[battery],
     contacts: r.contacts.map((c) => `${c.value.value}${c.value.hours ? ` (${c.value.hours})` : ''}${mark(c)}`),
@@ -81,14 +102,15 @@ function verifyStep(r: RecallDefinition, products: readonly Product[]): string {
   const places = products.map((p) => ({ model: p.model, at: whereToVerify(r, p) }));
   const distinct = new Set(places.map((p) => p.at?.url));
   if (distinct.size > 1) {
-    return `Check the serial number with the manufacturer, on the page for your model: ${places
+    return `Check ${checkedField(products)} with the manufacturer, on the page for your model: ${places
       .map(({ model, at }) => `${model}: ${at ? `${at.url}${at.kind === 'official-notice' ? ' (official notice; no online checker is on file)' : ''}` : 'no checker on file, use the contacts'}`)
       .join('; ')}`;
   }
   const at = places[0]?.at;
+  const what = checkedField(products);
   return !at
-    ? 'Check the serial number with the manufacturer: no online checker is on file for this recall, so use the contacts or the sources.'
+    ? `Check ${what} with the manufacturer: no online checker is on file for this recall, so use the contacts or the sources.`
     : at.kind === 'checker'
-      ? `Check the serial number with the manufacturer: ${at.url}`
-      : `Check the serial number with the manufacturer; no online checker is on file, see the official notice: ${at.url}`;
+      ? `Check ${what} with the manufacturer: ${at.url}`
+      : `Check ${what} with the manufacturer; no online checker is on file, see the official notice: ${at.url}`;
 }

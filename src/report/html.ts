@@ -7,7 +7,7 @@ import type { Summary } from '../batch/summary.js';
 import { STATUSES } from '../core/result.js';
 import { guidance } from './guidance.js';
 import type { Finding, Findings } from './findings.js';
-import { formatCount, formatDate } from './format.js';
+import { formatAnnounced, formatCount } from './format.js';
 import type { RunMeta } from './json.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -42,10 +42,10 @@ export function renderHtml(name: string, summary: Summary, findings: Findings, m
     .map((r) => {
       const g = guidance(r, r.products, true);
       return `<section class="recall" id="${esc(r.id)}"><h3>${esc(r.title.value)}</h3>
-<p class="muted">${esc(r.id)} · ${esc(r.jurisdictions.value.join(', '))} · announced ${esc(formatDate(r.announced.value))} by ${esc(r.authority.value)}</p>
+<p class="muted">${esc(r.id)} · ${esc(r.jurisdictions.value.join(', '))} · announced ${esc(formatAnnounced(r.announced))} by ${esc(r.authority.value)}</p>
 <p><b>Hazard:</b> ${esc(r.hazard.value)}${r.incidents ? ` ${esc(r.incidents.value)}` : ''}</p>
 <p><b>What to do now:</b> ${esc(g.stop)}${g.colours.map((c) => ` ${esc(c)}`).join('')}${g.verify ? ` ${linkify(g.verify)}` : ''}</p>
-<p><b>Remedy:</b> ${g.remedyUnknown ? esc(g.remedyUnknown) : g.remedies.map(esc).join(' <i>or</i> ')}</p>
+<p><b>Remedy:</b> ${g.noRemedy ? esc(g.noRemedy) : g.remedies.map(esc).join(' <i>or</i> ')}</p>
 ${g.proof.length > 0 ? `<p><b>The claim needs:</b></p><ul>${g.proof.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
 <p><b>Disposal:</b></p><ol>${g.disposal.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>
 ${g.never ? `<p>${esc(g.never)}</p>` : ''}

@@ -6,7 +6,7 @@ import type { Summary } from '../batch/summary.js';
 import { STATUSES } from '../core/result.js';
 import { guidance } from './guidance.js';
 import type { Finding, Findings } from './findings.js';
-import { formatCount, formatDate, stripControl } from './format.js';
+import { formatAnnounced, formatCount, stripControl } from './format.js';
 
 const SHOWN = 200;
 
@@ -46,11 +46,11 @@ export function renderMarkdown(name: string, summary: Summary, findings: Finding
     out.push('### What to do', '');
     for (const r of findings.recalls.values()) {
       const g = guidance(r, r.products, true);
-      out.push(`- **${cell(r.id)}** (${r.jurisdictions.value.join(', ')}, ${formatDate(r.announced.value)}): ${cell(r.hazard.value)}`);
+      out.push(`- **${cell(r.id)}** (${r.jurisdictions.value.join(', ')}, ${formatAnnounced(r.announced)}): ${cell(r.hazard.value)}`);
       out.push(`  - ${cell(g.stop)}`);
       for (const text of g.colours) out.push(`  - ${cell(text)}`);
       if (g.verify) out.push(`  - For units to verify: ${cell(g.verify)}`);
-      out.push(`  - Remedy: ${g.remedyUnknown ? cell(g.remedyUnknown) : g.remedies.map(cell).join(' Or: ')}`);
+      out.push(`  - Remedy: ${g.noRemedy ? cell(g.noRemedy) : g.remedies.map(cell).join(' Or: ')}`);
       if (g.proof.length > 0) out.push(`  - The claim needs: ${g.proof.map(cell).join(' ')}`);
       out.push(`  - Disposal: ${[...g.disposal, ...(g.never ? [g.never] : [])].map(cell).join(' ')}`);
       if (g.contacts.length > 0) out.push(`  - Contacts: ${g.contacts.map(cell).join(', ')}`);

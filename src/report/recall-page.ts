@@ -6,7 +6,7 @@
 import { reasonMessage } from '../core/messages.js';
 import type { Reason, Status } from '../core/result.js';
 import type { Product, RecallDefinition } from '../data/schema.js';
-import { formatCount, formatDate, formatWindow, wrap } from './format.js';
+import { formatAnnounced, formatCount, formatWindow, wrap } from './format.js';
 import { guidance, mark } from './guidance.js';
 import type { Style } from './style.js';
 
@@ -24,6 +24,12 @@ export interface Verdict {
 }
 
 export const LABEL = 12;
+
+const RELATION = {
+  expands: 'the earlier recall this one adds to',
+  'expanded-by': 'a later recall that adds to this one',
+  'other-jurisdiction': 'the recall of the same product in another country, with its own scope',
+} as const;
 
 export function statusColour(status: Status, style: Style): (s: string) => string {
   switch (status) {
@@ -51,11 +57,13 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   const heading = products.length === 1 ? `${products[0]!.name.value} (${products[0]!.model}) · ${r.id}` : `${r.id}: ${r.brand}, ${products.length} products`;
   out.push(style.bold(`── ${heading} `.padEnd(Math.min(width, 72), '─')));
   if (verdict) field('Verdict', `${statusColour(verdict.status, style)(verdict.status)}: ${verdict.reasons.map(reasonMessage).join(' ')}`);
-  field('Recall', `${r.title.value}${mark(r.title)}`);
+  field(r.kind === 'warning' ? 'Warning' : 'Recall', `${r.title.value}${mark(r.title)}`);
+  if (r.kind === 'warning') field('', 'A safety warning, not a recall: the firm declined to recall it, and no refund, replacement or claim exists.');
   field('Where sold', `${r.jurisdictions.value.join(', ')}${mark(r.jurisdictions)}${r.jurisdictions.note ? ` (${r.jurisdictions.note})` : ''}`);
-  field('Announced', `${formatDate(r.announced.value)}${mark(r.announced)} by ${r.authority.value}${mark(r.authority)}${r.recallNumber ? `, recall number ${r.recallNumber.value}${mark(r.recallNumber)}` : ''}`);
+  field('Announced', `${r.announced ? `${formatAnnounced(r.announced)}${mark(r.announced)} by` : 'by'} ${r.authority.value}${mark(r.authority)}${r.announced ? '' : ' (the date is not in our sources)'}${r.recallNumber ? `, recall number ${r.recallNumber.value}${mark(r.recallNumber)}` : ''}`);
+  for (const link of r.related ?? []) field('Related', `${link.id}: ${RELATION[link.relation]}`);
   if (alsoIn.length > 0) {
-    field('Also', `recalled in ${alsoIn.map((o) => `${o.jurisdictions.value.join(', ')} (${formatDate(o.announced.value)}, ${o.id})`).join('; ')}`);
+    field('Also', `recalled in ${alsoIn.map((o) => `${o.jurisdictions.value.join(', ')} (${formatAnnounced(o.announced)}, ${o.id})`).join('; ')}`);
   }
   const scale = [
     r.units ? `about ${formatCount(r.units.value)} units${mark(r.units)}` : undefined,
@@ -73,10 +81,11 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
     ].filter(Boolean);
     if (pscale.length > 0) field(products.length > 1 ? 'Scope' : 'This model', pscale.join('; '), indent);
     if (p.skus) field('SKUs', `${p.skus.value.join(', ')}${mark(p.skus)}`, indent);
+    if (p.aliases) field('Listed as', `${p.aliases.value.join(', ')}${mark(p.aliases)} (not printed on units; read as ${p.model})${p.aliases.note ? ` (${p.aliases.note})` : ''}`, indent);
     if (p.colours) field('Colours', `${p.colours.value.join(', ')}${mark(p.colours)}${p.excludedColours ? `; not ${p.excludedColours.value.join(', ')}` : ''}`, indent);
     else if (p.excludedColours) field('Colours', `all but ${p.excludedColours.value.join(', ')}${mark(p.excludedColours)}`, indent);
     if (p.identify) field('Identify', `${p.identify.value}${mark(p.identify)}`, indent);
-    field('Which units', `${scopeText(p)}${mark(p.scope)}${p.scope.note ? ` (${p.scope.note})` : ''}`, indent);
+    field('Which units', `${r.kind === 'warning' && p.scope.value.kind === 'all-units' ? 'every unit of this model is covered by the warning' : scopeText(p)}${mark(p.scope)}${p.scope.note ? ` (${p.scope.note})` : ''}`, indent);
   }
   field('Hazard', `${r.hazard.value}${mark(r.hazard)}`);
   if (r.incidents) field('Incidents', `${r.incidents.value}${mark(r.incidents)}`);
@@ -88,7 +97,8 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   step(`${n++}.`, g.stop);
   for (const text of g.colours) step(`${n++}.`, `Check the colour: ${text}`);
   if (g.verify) step(`${n++}.`, g.verify);
-  step(`${n++}.`, g.remedyUnknown ?? (g.remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${g.remedies[0] ?? ''}`));
+  if (g.noRemedy) step(`${n++}.`, g.noRemedy);
+  else step(`${n++}.`, g.remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${g.remedies[0] ?? ''}`);
   if (g.remedies.length > 1) for (const text of g.remedies) step('•', text, 5);
   if (g.proof.length > 0) {
     step(`${n++}.`, 'What the claim needs:');
@@ -107,6 +117,8 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   return out.join('\n');
 }
 
+const at = (where: string | undefined) => (where ? ` (printed ${where})` : '');
+
 function scopeText(p: Product): string {
   const s = p.scope.value;
   switch (s.kind) {
@@ -116,6 +128,18 @@ function scopeText(p: Product): string {
       return `serials ${s.ranges.map((r) => `${r.first} to ${r.last}`).join(', ')} (inclusive)`;
     case 'unpublished':
       return 'only some serial numbers; the manufacturer has not published which';
+    case 'serial-prefix':
+      return `serials starting with ${s.prefix}${s.length === undefined ? '' : `, ${s.length} characters long`}${at(s.where)}`;
+    case 'serial-list':
+      return `only these serials${at(s.where)}: ${s.serials.join(', ')}`;
+    case 'marking-list': {
+      const unmarked = s.unmarked === 'recalled' ? `; units with no ${s.marking} too` : s.unmarked === 'not-recalled' ? `; not units with no ${s.marking}` : '';
+      return s.values.length > 0 ? `units whose ${s.marking}${at(s.where)} is ${s.values.join(', ')}${unmarked}` : `units by their ${s.marking}${at(s.where)}${unmarked}${s.otherValues === 'not-recalled' ? `; not units that have one` : ''}`;
+    }
+    case 'serial-last-character':
+      return `serials${at(s.where)} ending in ${s.recalled.join(', ')}${s.othersExcluded ? '; no others' : ''}`;
+    case 'batch-and-date':
+      return `production batches ${s.batches.join(', ')}, made ${s.made.map(formatWindow).join(' or ')}${at(s.where)}`;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { RowResult, RowStatus } from '../batch/run.js';
 import { reasonMessage } from '../core/messages.js';
+import type { Reason } from '../core/result.js';
 import { whereToVerify } from '../core/where-to-verify.js';
 import { leadingFirst, supersededIn } from './match-order.js';
 
@@ -41,7 +42,7 @@ export function rowView(r: RowResult): RowView {
     status: result.status,
     recallIds: deciding.map((m) => m.recallId),
     reason: result.reasons.map(reasonMessage).join(' '),
-    action: result.acknowledged ? `Acknowledged: ${result.acknowledged.reason}` : ACTION[result.status],
+    action: result.acknowledged ? `Acknowledged: ${result.acknowledged.reason}` : result.status === 'verify' ? verifyAction(result.reasons) : ACTION[result.status],
     checkUrls,
   };
 }
@@ -58,6 +59,19 @@ export function modelText(r: RowResult, model: number | undefined): string {
 /** A no-recall row that still needs a look: its model is close to a recalled one, so a typo may hide a recalled unit. */
 export function hasHint(r: RowResult): boolean {
   return r.kind === 'checked' && r.result.status === 'no-recall' && r.result.reasons.some((x) => x.code === 'similar-models');
+}
+
+/** A verify that waits on something printed on the unit says what to read, so the queue can be worked. */
+function verifyAction(reasons: readonly Reason[]): string {
+  const fields: string[] = [];
+  for (const r of reasons) {
+    const field = r.code === 'read-label' ? `its ${r.field}${r.where ? ` (${r.where})` : ''}` : r.code === 'batch-and-date-unreadable' ? 'its batch code and manufacture date' : undefined;
+    if (field && !fields.includes(field)) fields.push(field);
+  }
+  if (fields.length === 0) return ACTION.verify;
+  // A batch and date are never decided here: only the manufacturer can confirm them.
+  const next = reasons.some((r) => r.code === 'batch-and-date-unreadable') ? 'ask the manufacturer to confirm' : 'check it again';
+  return `Hold the unit; read ${fields.join(' and ')} from the unit and ${next}`;
 }
 
 const ACTION = {

@@ -2,6 +2,7 @@
  * SARIF 2.1.0 for code-scanning dashboards: one rule per recall, one result per affected or
  * verify row (and per row that could not be checked), located at its line in the input file.
  */
+import { NO_DISPOSAL_STEPS, noRemedyText } from './guidance.js';
 import { whereToVerify } from '../core/where-to-verify.js';
 import type { Finding, Findings } from './findings.js';
 import { stripControl } from './format.js';
@@ -16,8 +17,8 @@ export function renderSarif(file: string, findings: Findings, tool: { version: s
     shortDescription: { text: r.title.value },
     fullDescription: { text: r.hazard.value },
     ...(whereToVerify(r) ? { helpUri: whereToVerify(r)!.url } : {}),
-    help: { text: `Remedy: ${r.remedies ? r.remedies.map((x) => x.value.description).join(' Or: ') : 'not on file; ask the manufacturer.'} Disposal: ${r.disposal ? r.disposal.value.steps.join(' ') : 'no instructions on file; ask the manufacturer.'}` },
-    properties: { jurisdictions: r.jurisdictions.value, announced: r.announced.value },
+    help: { text: `Remedy: ${r.remedies ? r.remedies.map((x) => x.value.description).join(' Or: ') : noRemedyText(r)} Disposal: ${r.disposal ? r.disposal.value.steps.join(' ') : NO_DISPOSAL_STEPS}` },
+    properties: { jurisdictions: r.jurisdictions.value, announced: r.announced?.value ?? '' },
   }));
   rules.push({
     id: UNCHECKED,

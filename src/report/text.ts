@@ -2,10 +2,10 @@
  * The human-readable report of single checks: the verdict first, then, for each recall that covers
  * the unit, what it is, what to do now, how to dispose of it, whom to contact, and the sources.
  */
-import { changeMessage, reasonMessage, STATUS_HEADLINE } from '../core/messages.js';
+import { changeMessage, reasonMessage, STATUS_HEADLINE, WARNING_HEADLINE } from '../core/messages.js';
 import { whereToVerify } from '../core/where-to-verify.js';
 import type { CheckResult, NormalisedField, ReasonCode } from '../core/result.js';
-import { formatDate, stripControl, wrap } from './format.js';
+import { formatAnnounced, stripControl, wrap } from './format.js';
 import { LABEL, type RecallPageOptions, renderRecall, statusColour } from './recall-page.js';
 import { collapsedIn, leadingFirst, supersededIn } from './match-order.js';
 
@@ -27,7 +27,9 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
     .filter(Boolean)
     .join(' · ');
   out.push(style.bold(stripControl(title)));
-  out.push(statusColour(result.status, style)(STATUS_HEADLINE[result.status]));
+  const deciding = result.matches.filter((m) => m.status === result.status);
+  const onlyWarnings = deciding.length > 0 && deciding.every((m) => m.recall.kind === 'warning');
+  out.push(statusColour(result.status, style)(onlyWarnings && result.status === 'affected' ? WARNING_HEADLINE : STATUS_HEADLINE[result.status]));
   if (result.acknowledged) {
     out.push(`Acknowledged in your configuration: ${stripControl(result.acknowledged.reason)}${result.acknowledged.expires ? ` (until ${result.acknowledged.expires})` : ''}. It does not fail the run.`);
   }
@@ -45,7 +47,7 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
   for (const m of matches.filter((x) => x.status === 'verify' && !superseded(x))) {
     const at = whereToVerify(m.recall, m.product);
     const text = !at
-      ? `${m.recallId}: no online checker is on file; contact the manufacturer (see Contacts)`
+      ? `${m.recallId}: no online checker is on file; ${m.recall.contacts.length > 0 ? 'contact the manufacturer (see Contacts)' : 'no contact is on file either: see the Sources'}`
       : `${style.cyan(at.url)}${at.kind === 'official-notice' ? ' (official notice; no online checker is on file)' : ''}`;
     if (!checkAt.has(text)) field('Check at', text);
     checkAt.add(text);
@@ -61,13 +63,13 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
   }
   if (collapsed.size > 0) {
     out.push('', style.bold(`Also a worldwide notice of a recall above (for units sold in ${result.country}, that recall's definition for ${result.country} applies)`));
-    for (const m of collapsed) field('', `${m.recallId} (${formatDate(m.recall.announced.value)}): ${m.status}. See recall-check show ${m.recallId}.`);
+    for (const m of collapsed) field('', `${m.recallId} (${formatAnnounced(m.recall.announced)}): ${m.status}. See recall-check show ${m.recallId}.`);
   }
   if (excluded.length > 0) {
     out.push('', style.bold(shown.length > 0 ? 'Recalls of this model that do not apply to this unit' : 'Recalls of this model'));
     for (const m of excluded) {
       const j = m.recall.jurisdictions.value.join(', ');
-      field('', `${m.recallId} (${j}, ${formatDate(m.recall.announced.value)}): ${m.reasons.map(reasonMessage).join(' ')}`);
+      field('', `${m.recallId} (${j}, ${formatAnnounced(m.recall.announced)}): ${m.reasons.map(reasonMessage).join(' ')}`);
     }
   }
   return out.join('\n');

@@ -82,8 +82,8 @@ describe('rules and references', () => {
     // A serial with an O is then not called a misread by R3 (R4's worldwide notice, which gives the rule, still does).
     const json = JSON.parse(runCli(['A3102', 'ACCJRU1D1640O841', '--country', 'JP', '--json']).stdout);
     const codes = (id: string) => json.results[0].matches.find((m: { recallId: string }) => m.recallId === id).reasons.map((x: { code: string }) => x.code);
-    expect(codes('anker-r3-jp-2024')).toEqual(['serial-rules-unpublished']);
-    expect(codes('anker-r4-global-2024')).toEqual(['serial-excluded-characters']);
+    expect(codes('anker-r3-jp-2024')).toEqual(['serial-rules-unpublished', 'colours-excluded']);
+    expect(codes('anker-r4-global-2024')).toEqual(['serial-excluded-characters', 'colours-excluded']);
   });
 
   it('A1263: no aggregator behind any fact; colours absent until a reputable page gives them', () => {
@@ -156,7 +156,7 @@ describe('every sourced jurisdiction, each with its own form and contacts', () =
     expect(out).toContain('sold 1 Feb 2024 – 17 Sep 2024');
     const serial = JSON.parse(runCli(['A1647', 'B2C3D4E5F6G7H8J9', '--country', 'JP', '--json']).stdout);
     const r5jp = serial.results[0].matches.find((m: { recallId: string }) => m.recallId === 'anker-r5-jp-2024');
-    expect(r5jp.reasons.map((x: { code: string }) => x.code)).toEqual(['serial-wrong-prefix']);
+    expect(r5jp.reasons.map((x: { code: string }) => x.code)).toEqual(['serial-wrong-prefix', 'colours-excluded']);
   });
 
   it('R5 China and R7 Germany: what the sources do not give is said to be not on file', () => {

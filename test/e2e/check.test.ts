@@ -117,7 +117,7 @@ describe('--json', () => {
     const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
     expect(doc.schemaVersion).toBe(1);
     expect(doc.tool).toEqual({ name: 'recall-check', version: JSON.parse(readFileSync('package.json', 'utf8')).version });
-    expect(doc.data).toEqual({ version: manifest.datasetVersion, generated: manifest.generated, schemaVersion: 1 });
+    expect(doc.data).toEqual({ version: manifest.datasetVersion, generated: manifest.generated, schemaVersion: manifest.schemaVersion });
     expect(doc.results).toHaveLength(1);
     const [res] = doc.results;
     expect(res.model).toMatchObject({ input: 'A1263', value: 'A1263' });
@@ -180,7 +180,7 @@ describe('exit code 2: usage and data errors, one message, no stack trace', () =
     const dir = brokenData((d) => editJson(join(d, 'manifest.json'), (m) => {
       m.schemaVersion = 99;
     }));
-    expectUserError(runCli(['A1263', '--data-dir', dir]), /schemaVersion 99 is newer than this recall-check supports \(1\): upgrade recall-check/u);
+    expectUserError(runCli(['A1263', '--data-dir', dir]), /schemaVersion 99 is newer than this recall-check supports \(2\): upgrade recall-check/u);
   });
 
   it('--data-dir with an empty data set', () => {
@@ -230,7 +230,7 @@ describe('--version and --help', () => {
     const r = runCli(['--version']);
     const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`recall-check ${JSON.parse(readFileSync('package.json', 'utf8')).version}\ndata ${manifest.datasetVersion} (generated ${manifest.generated}, schema 1)\n`);
+    expect(r.stdout).toBe(`recall-check ${JSON.parse(readFileSync('package.json', 'utf8')).version}\ndata ${manifest.datasetVersion} (generated ${manifest.generated}, schema ${manifest.schemaVersion})\n`);
   });
   it('--help shows examples and exit codes', () => {
     const r = runCli(['--help']);

@@ -101,7 +101,7 @@ describe('recall-check data info', () => {
 
   it('--json', () => {
     const info = JSON.parse(runCli(['data', 'info', '--json']).stdout);
-    expect(info).toMatchObject({ datasetVersion: manifest().datasetVersion, recalls: manifest().files.length, schemaVersion: 1 });
+    expect(info).toMatchObject({ datasetVersion: manifest().datasetVersion, recalls: manifest().files.length, schemaVersion: manifest().schemaVersion });
   });
 });
 
@@ -149,13 +149,13 @@ describe('recall-check data validate', () => {
   it('a definition newer than this tool says to upgrade', () => {
     const dir = dataCopy((d) => {
       editJson(join(d, 'anker-r4-au-2024.json'), (doc) => {
-        doc.schemaVersion = 2;
+        doc.schemaVersion = 3;
       });
       rehash(d);
     });
     const r = runCli(['data', 'validate', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/anker-r4-au-2024\.json at \$\.schemaVersion: schemaVersion 2 is newer than this recall-check supports \(1\): upgrade recall-check/u);
+    expect(r.stderr).toMatch(/anker-r4-au-2024\.json at \$\.schemaVersion: schemaVersion 3 is newer than this recall-check supports \(2\): upgrade recall-check/u);
   });
 
   it('data build rewrites the manifest of a directory; data validate then passes', () => {

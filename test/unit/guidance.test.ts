@@ -75,8 +75,8 @@ describe('what the sources do not give, the guidance says is not on file', () =>
     const r = definition({ remedies: undefined });
     const g = guidance(r, r.products, true);
     expect(g.remedies).toEqual([]);
-    expect(g.remedyUnknown).toMatch(/^The remedy is not on file/u);
-    expect(guidance(definition(), definition().products, true).remedyUnknown).toBeUndefined();
+    expect(g.noRemedy).toMatch(/^The remedy is not on file/u);
+    expect(guidance(definition(), definition().products, true).noRemedy).toBeUndefined();
   });
 
   it('no disposal instructions: says so, and still gives the battery rule for a lithium-ion product', () => {

@@ -75,8 +75,8 @@ describe('loadDataset', () => {
 
   it('refuses a schemaVersion newer than supported, saying to upgrade', async () => {
     const dir = dataDir({ 'a.json': JSON.stringify({ ...definition(), schemaVersion: 9 }) });
-    expect((await problems(dir, false)).join()).toMatch(/\$\.schemaVersion\|schemaVersion 9 is newer than this recall-check supports \(1\): upgrade recall-check/u);
-    const newerManifest = dataDir({ 'a.json': good }, (m) => ({ ...m, schemaVersion: 2 }));
+    expect((await problems(dir, false)).join()).toMatch(/\$\.schemaVersion\|schemaVersion 9 is newer than this recall-check supports \(2\): upgrade recall-check/u);
+    const newerManifest = dataDir({ 'a.json': good }, (m) => ({ ...m, schemaVersion: 3 }));
     expect((await problems(newerManifest, false)).join()).toMatch(/manifest\.json.*upgrade recall-check/u);
   });
 

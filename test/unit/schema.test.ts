@@ -51,7 +51,7 @@ describe('RecallSchema', () => {
   });
 
   it('rejects a schemaVersion newer than supported, saying to upgrade', () => {
-    expect(messages(definition({ schemaVersion: 2 })).join()).toMatch(/schemaVersion: .*upgrade recall-check/u);
+    expect(messages(definition({ schemaVersion: 3 })).join()).toMatch(/schemaVersion: .*upgrade recall-check/u);
   });
 
   it('accepts unpublished serial rules without a checker URL (the verdict then says none is on file)', () => {

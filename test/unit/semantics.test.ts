@@ -69,7 +69,7 @@ describe('semantic checks (data validate)', () => {
 
   it('a schemaVersion newer than supported says to upgrade', () => {
     expect(problems(definition({ schemaVersion: 3 }))).toEqual([
-      'd0.json $.schemaVersion: schemaVersion 3 is newer than this recall-check supports (1): upgrade recall-check',
+      'd0.json $.schemaVersion: schemaVersion 3 is newer than this recall-check supports (2): upgrade recall-check',
     ]);
   });
 

@@ -35,7 +35,7 @@ function summary(r: RecallDefinition) {
     group: r.group ?? null,
     brand: r.brand,
     title: r.title.value,
-    announced: r.announced.value,
+    announced: r.announced?.value ?? null,
     jurisdictions: r.jurisdictions.value,
     models: models(r),
     units: units ?? null,
@@ -54,7 +54,12 @@ export async function listCommand(io: Io, opts: ListOptions, cmd: Command): Prom
     .filter((r) => !country || r.jurisdictions.value.includes(country) || r.jurisdictions.value.includes('WORLDWIDE'))
     .filter((r) => !opts.brand || r.brand.toLowerCase() === opts.brand.trim().toLowerCase())
     .filter((r) => !byModel || byModel.has(r.id))
-    .sort((a, b) => (a.announced.value < b.announced.value ? 1 : a.announced.value > b.announced.value ? -1 : a.id.localeCompare(b.id)));
+    .sort((a, b) => {
+      // Newest first; a recall whose date no source gives comes last.
+      const x = a.announced?.value ?? '';
+      const y = b.announced?.value ?? '';
+      return x < y ? 1 : x > y ? -1 : a.id.localeCompare(b.id);
+    });
   if (opts.json) {
     io.stdout.write(JSON.stringify({ schemaVersion: 1, data: { version: data.manifest.datasetVersion }, recalls: recalls.map(summary) }, null, 2) + '\n');
     return EXIT.ok;
@@ -62,7 +67,7 @@ export async function listCommand(io: Io, opts: ListOptions, cmd: Command): Prom
   const style = await styleFor(io.stdout, io.env);
   const rows = recalls.map((r) => {
     const s = summary(r);
-    return [s.id, formatDate(s.announced), s.jurisdictions.join(' '), s.brand, s.models.join(' '), s.units === null ? '?' : formatCount(s.units)];
+    return [s.id, s.announced === null ? '?' : formatDate(s.announced), s.jurisdictions.join(' '), s.brand, s.models.join(' '), s.units === null ? '?' : formatCount(s.units)];
   });
   const head = ['ID', 'ANNOUNCED', 'WHERE', 'BRAND', 'MODELS', 'UNITS'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
