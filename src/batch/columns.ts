@@ -74,15 +74,16 @@ export function mapColumns(header: string[], opts: ColumnOptions, file: string):
     new RecallCheckError('input', [{ file, line: 1, message: `the header has ${at.length} columns named "${header[at[0]!]}" (columns ${at.map((i) => i + 1).join(' and ')}), so the ${role} column is ambiguous. Rename one of them.` }]);
 
   const model = named('model', opts.modelColumn) ?? bySynonym('model');
-  const scanNamed = opts.scanColumns?.map((name) => {
-    const i = header.findIndex((h) => h.trim() === name.trim() || (headerKey(h) === headerKey(name) && headerKey(h) !== ''));
-    if (i === -1) throw new RecallCheckError('usage', [{ file, line: 1, message: `--scan-columns "${name}" is not a column of this file. Columns found: ${found}` }]);
-    return i;
+  // Every column of a name is searched: of two "Title" columns, either may hold the code.
+  const scanNamed = opts.scanColumns?.flatMap((name) => {
+    const at = header.flatMap((h, i) => (h.trim() === name.trim() || (headerKey(h) === headerKey(name) && headerKey(h) !== '') ? [i] : []));
+    if (at.length === 0) throw new RecallCheckError('usage', [{ file, line: 1, message: `--scan-columns "${name}" is not a column of this file. Columns found: ${found}` }]);
+    return at;
   });
   const descriptive = header.flatMap((h, i) => (TEXT_SYNONYMS.includes(headerKey(h)) ? [i] : []));
   if (model === undefined && scanNamed === undefined) {
     const oneCell = header.length === 1 && /[,;\t|]/u.test(header[0]!);
-    const names = descriptive.map((i) => header[i]!);
+    const names = [...new Set(descriptive.map((i) => header[i]!))];
     const hint = oneCell
       ? ' The header is one cell holding a delimiter: set the right one with --delimiter.'
       : names.length > 0
@@ -94,6 +95,9 @@ export function mapColumns(header: string[], opts: ColumnOptions, file: string):
   const country = named('country', opts.countryColumn) ?? bySynonym('country');
   const used = [model, serial, country];
   const scan = [...new Set(scanNamed ?? descriptive)].filter((i) => !used.includes(i));
+  if (scanNamed !== undefined && scan.length === 0) {
+    throw new RecallCheckError('usage', [{ file, line: 1, message: `--scan-columns names only the columns read as the model, serial or country; name the descriptive columns to search (title, item name, seller SKU…)` }]);
+  }
   const mapping: ColumnMapping = { model, serial, country, scan };
   if (model !== undefined && (serial === model || country === model)) {
     throw new RecallCheckError('usage', [{ file, line: 1, message: `column "${header[model]}" cannot be both the model and the ${serial === model ? 'serial' : 'country'}: name different columns` }]);

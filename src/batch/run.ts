@@ -217,7 +217,7 @@ type Checker = (model: string, serial: string | undefined, country: string | und
  * anything; other cells are normalised once per distinct value. The descriptive cells are handed
  * to the matcher only when they name a recalled code, or when there is no model column at all.
  */
-function memoised(catalog: Catalog, scan: readonly (readonly [number, string])[], scanOnly: boolean): Checker {
+function memoised(catalog: Catalog, scan: readonly (readonly [number, string])[], scanOnly: boolean): { check: Checker; mentions: (cells: readonly string[]) => boolean } {
   const models = new Map<string, Normalised>();
   const columns = Int32Array.from(scan, ([i]) => i);
   const mentions = (cells: readonly string[]) => {
@@ -228,7 +228,7 @@ function memoised(catalog: Catalog, scan: readonly (readonly [number, string])[]
     return false;
   };
   const textOf = (cells: readonly string[]): OtherText[] => scan.map(([i, column]) => ({ column, text: cells[i] ?? '' }));
-  return (raw, serial, country, cells, otherText) => {
+  const check: Checker = (raw, serial, country, cells, otherText) => {
     if (otherText === undefined && !scanOnly && CLEAN.test(raw) && catalog.lookup(raw).length === 0 && findCodes(catalog, raw).length === 0) {
       // The model names no recall: only the descriptive columns can.
       if (!mentions(cells)) return noRecall(catalog, cleanModel(raw));
@@ -242,6 +242,7 @@ function memoised(catalog: Catalog, scan: readonly (readonly [number, string])[]
     const other = otherText ?? (columns.length > 0 && (scanOnly || mentions(cells)) ? textOf(cells) : undefined);
     return checkModel(catalog, model, serial, country, other);
   };
+  return { check, mentions };
 }
 
 /** normaliseCountry, remembered: a country column holds a handful of distinct values. */
@@ -265,10 +266,12 @@ interface RowContext {
   names: string[];
   /** No model column: rows are checked by the codes found in the descriptive columns alone. */
   scanOnly: boolean;
+  /** Whether a row's descriptive columns name a recalled code. */
+  mentions: (cells: readonly string[]) => boolean;
 }
 
 function context(catalog: Catalog, opts: BatchOptions, names: string[], scan: readonly (readonly [number, string])[], scanOnly = false): RowContext {
-  const check = memoised(catalog, scan, scanOnly);
+  const { check, mentions } = memoised(catalog, scan, scanOnly);
   const annotate = opts.annotate;
   return {
     check: annotate
@@ -283,6 +286,7 @@ function context(catalog: Catalog, opts: BatchOptions, names: string[], scan: re
     defaultCountry: opts.country,
     names,
     scanOnly,
+    mentions,
   };
 }
 
@@ -297,7 +301,8 @@ function classify(
   ctx: RowContext,
   otherText?: readonly OtherText[],
 ): RowResult {
-  if (!ctx.scanOnly && model.trim() === '') return skipped(line, row, cells, raw, 'empty-model');
+  // A row with no model (a Shopify continuation row) is skipped, unless its title names a recalled code.
+  if (!ctx.scanOnly && model.trim() === '' && !(otherText ?? []).some((o) => o.text.trim() !== '') && !ctx.mentions(cells)) return skipped(line, row, cells, raw, 'empty-model');
   let sold = ctx.defaultCountry;
   if (country !== undefined && country.trim() !== '') {
     sold = ctx.country(country);

@@ -3,7 +3,7 @@
  * thin: they parse options, call the library, and hand results to a reporter.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { addOptions } from './options.js';
+import { addOptions, OPTIONS } from './options.js';
 import { configPrintCommand } from './commands/config.js';
 import { listCommand, showCommand } from './commands/recalls.js';
 import { loadRecallData } from '../recall-data.js';
@@ -41,6 +41,20 @@ Exit codes:
 
 /** Every command name, from the table that registers them, with check (the default) and commander's help. */
 const COMMAND_NAMES: readonly string[] = ['check', 'help', ...Object.keys(registerCommand())];
+
+// Options that take a value, so that the value is not taken for the first word.
+const VALUE_OPTIONS = new Set([...OPTIONS.flatMap((o) => ('flag' in o && o.flag.includes('<') ? o.flag.split(/[ ,]+/u).filter((f) => f.startsWith('-')) : [])), '--data-dir', '--config', '-o', '--output', '--delimiter']);
+
+/** The first argument that is not an option or an option's value. */
+function firstWord(args: readonly string[]): { text: string; index: number } | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return i + 1 < args.length ? { text: args[i + 1]!, index: i + 1 } : undefined;
+    if (!a.startsWith('-') || a === '-') return { text: a, index: i };
+    if (!a.includes('=') && VALUE_OPTIONS.has(a)) i++;
+  }
+  return undefined;
+}
 
 function isSingleCheck(args: readonly string[]): boolean {
   return args.length > 0 && !args[0]!.startsWith('-') && !COMMAND_NAMES.includes(args[0]!);
@@ -92,6 +106,13 @@ export async function main(args: string[], io: Io): Promise<number> {
     if (args[0] === '--version' || args[0] === '-V') return await printVersion(io);
     const meant = mistypedCommand(args[0], COMMAND_NAMES);
     if (meant) throw new RecallCheckError('usage', `"${args[0]}" is not a command: did you mean \`recall-check ${meant}\`? (To check a model, give its code from the label: model codes have digits, e.g. A1263.)`);
+    // "recall-check --country US batch inv.csv" would check a model called BATCH: a command, or a
+    // mistyped one, after the options is refused.
+    const word = firstWord(args);
+    if (word !== undefined && word.index > 0) {
+      const command = COMMAND_NAMES.includes(word.text) ? word.text : mistypedCommand(word.text, COMMAND_NAMES);
+      if (command) throw new RecallCheckError('usage', `"${word.text}" comes after options: put the command first, e.g. \`recall-check ${command} ${[...args.slice(0, word.index), ...args.slice(word.index + 1)].join(' ')}\`${command === word.text ? '' : ` (if you meant ${command})`}`);
+    }
     await program.parseAsync(args, { from: 'user' });
     return code;
   } catch (e) {

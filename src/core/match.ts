@@ -120,6 +120,33 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
  * each of its entries the reason that it was, so that it only ever gives verify.
  */
 function modelCandidates(catalog: Catalog, model: Normalised, otherText: readonly OtherText[] | undefined, reasons: Reason[]): Candidate[] {
+  const fromCell = cellCandidates(catalog, model, reasons);
+  if (fromCell.length === 0 || !otherText) return fromCell.length > 0 ? fromCell : inOtherText(catalog, otherText, reasons, []);
+  // A title naming another recalled model than the cell's: its recalls are reported too, so a
+  // unit cleared for the cell's recall is not listed with a recalled one named beside it.
+  return [...fromCell, ...inOtherText(catalog, otherText, reasons, fromCell)];
+}
+
+/** Candidates from the row's other text, for codes of models the row does not match already. */
+function inOtherText(catalog: Catalog, otherText: readonly OtherText[] | undefined, reasons: Reason[], have: readonly Candidate[]): Candidate[] {
+  const models = new Set(have.map((c) => c.entry.product.model));
+  const found = (otherText ?? []).flatMap((o) => (o.text.trim() === '' ? [] : fromText(catalog, findCodes(catalog, o.text), o.column)));
+  return candidatesOf(catalog, found.filter((f) => !models.has(catalog.lookup(f.code)[0]!.product.model)), reasons);
+}
+
+function candidatesOf(catalog: Catalog, found: readonly { code: string; reason: Reason }[], reasons: Reason[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const f of found) {
+    reasons.push(f.reason);
+    for (const entry of catalog.lookup(f.code)) {
+      if (!out.some((c) => c.entry.recall === entry.recall && c.entry.product === entry.product)) out.push({ entry, suspect: f.reason });
+    }
+  }
+  return out;
+}
+
+/** The model cell: the model itself, its ASCII reading, or the recalled codes in its text. */
+function cellCandidates(catalog: Catalog, model: Normalised, reasons: Reason[]): Candidate[] {
   const direct = catalog.lookup(model.value);
   if (direct.length > 0) return direct.map((entry) => ({ entry, suspect: undefined }));
   const guess = asciiGuess(model);
@@ -133,15 +160,7 @@ function modelCandidates(catalog: Catalog, model: Normalised, otherText: readonl
   // then what was typed, so that "AK-A1366" and "A1263 (black)" are read word by word.
   let inCell = CLEAN.test(model.value) ? fromText(catalog, findCodes(catalog, model.value), undefined) : [];
   if (inCell.length === 0 && model.input.trim() !== '') inCell = fromText(catalog, findCodes(catalog, model.input), undefined);
-  const found = inCell.length > 0 ? inCell : (otherText ?? []).flatMap((o) => (o.text.trim() === '' ? [] : fromText(catalog, findCodes(catalog, o.text), o.column)));
-  const out: Candidate[] = [];
-  for (const f of found) {
-    reasons.push(f.reason);
-    for (const entry of catalog.lookup(f.code)) {
-      if (!out.some((c) => c.entry.recall === entry.recall && c.entry.product === entry.product)) out.push({ entry, suspect: f.reason });
-    }
-  }
-  return out;
+  return candidatesOf(catalog, inCell, reasons);
 }
 
 function fromText(catalog: Catalog, found: readonly FoundCode[], column: string | undefined): { code: string; reason: Reason }[] {

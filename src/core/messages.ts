@@ -60,9 +60,9 @@ export function reasonMessage(reason: Reason): string {
     case 'model-non-ascii':
       return `The model contains non-ASCII look-alike character${reason.characters.length > 1 ? 's' : ''} ${list(reason.characters)}; read as ${reason.suggestion}.`;
     case 'model-extra-text':
-      return `The model cell holds more than a model number; it names the recalled model ${reason.read}. Check the model on the label.`;
+      return `The model given holds more than a model number; it names the recalled model ${reason.read}. Check the model on the label.`;
     case 'model-in-column':
-      return `The model column names no recalled model, but column "${reason.column}" names ${reason.read}, which is recalled. Check the model on the label.`;
+      return `Column "${reason.column}" names the recalled model ${reason.read}. Check the model on the label.`;
     case 'possible-sku':
       return `${reason.sku}${reason.column === undefined ? '' : ` (in column "${reason.column}")`} looks like a full SKU of the recalled model ${reason.model} (the model and three more characters), which the recall data does not list. Check the model on the label.`;
     case 'model-not-in-columns':

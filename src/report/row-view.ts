@@ -26,7 +26,9 @@ export function rowView(r: RowResult): RowView {
   // Most rows of an inventory: keep them short, so the annotated file stays close to its input.
   if (result.status === 'no-recall') {
     const more = result.reasons.filter((x) => x.code !== 'model-not-in-data');
-    return { status: 'no-recall', recallIds: [], reason: more.length === 0 ? NO_RECALL : [`${NO_RECALL}.`, ...more.map(reasonMessage)].join(' '), action: '', checkUrls: [] };
+    // model-not-in-columns says itself that it is no clearance.
+    const lead = result.reasons.some((x) => x.code === 'model-not-in-columns') ? [] : [`${NO_RECALL}.`];
+    return { status: 'no-recall', recallIds: [], reason: more.length === 0 ? NO_RECALL : [...lead, ...more.map(reasonMessage)].join(' '), action: '', checkUrls: [] };
   }
   // Recalled only elsewhere: no match has the row's status, so name them all.
   const ordered = leadingFirst(result);

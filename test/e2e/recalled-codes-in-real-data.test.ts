@@ -126,7 +126,7 @@ describe('batch: codes in text, descriptive columns, joined lines', () => {
     const rows = ndjsonRows(runCli(['batch', path, '-f', 'ndjson']).stdout);
     expect(rows.map((x) => x.status)).toEqual(['verify', 'no-recall']);
     expect(rows[0].reasons[0]).toMatchObject({ code: 'model-in-column', read: 'A1263', column: 'Title' });
-    expect(rows[0].reasons[0].message).toContain('column "Title" names A1263');
+    expect(rows[0].reasons[0].message).toContain('Column "Title" names the recalled model A1263');
   });
 
   it('an Amazon listings report: refused without a model column, with the --scan-columns to use', () => {
@@ -204,5 +204,49 @@ describe('show and acknowledgements', () => {
     expect(r.stderr).toContain('.recall-checkrc.json at $.acknowledgements[0].recall: no recall "anker-r4-au-2042" in the data: did you mean "anker-r4-au-2024"');
     const b = runCli(['batch', file('ack.csv', 'model\nA3102\n')], { cwd: project });
     expect(b.code).toBe(2);
+  });
+});
+
+describe('found in an independent review', () => {
+  it('a code glued after letters or digits, or with an invisible character inside, is found', () => {
+    for (const model of ['AnkerA1263', 'AKA1366BLK', 'SKUA1263', '10000A1263', 'A\u00AD1263', 'A\u200B1263', 'A–1263']) {
+      expect(json([model]).doc.results[0].status, model).not.toBe('no-recall');
+    }
+  });
+
+  it('an empty model cell whose title names a recalled code is checked, not skipped', () => {
+    const rows = ndjsonRows(runCli(['batch', '-', '-f', 'ndjson'], { input: 'Model,Title\n,Anker A1366\n,plain\n' }).stdout);
+    expect(rows.map((x) => x.status)).toEqual(['verify', 'skipped']);
+  });
+
+  it('every column of a name given to --scan-columns is searched', () => {
+    const rows = ndjsonRows(runCli(['batch', '-', '--scan-columns', 'Title', '-f', 'ndjson'], { input: 'Title,Title\nfoo,Anker A1263\n' }).stdout);
+    expect(rows.map((x) => x.status)).toEqual(['verify']);
+  });
+
+  it('--scan-columns naming only the serial column is refused: nothing would be searched', () => {
+    const r = runCli(['batch', '-', '--scan-columns', 'Serial'], { input: 'Title,Serial\nAnker A1263,AHJ5K7M9P2Q4R6T8\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--scan-columns names only the columns read as the model, serial or country');
+  });
+
+  it.each([[['--country', 'US', 'batch', 'inv.csv'], 'batch'], [['--no-config', 'lsit'], 'list'], [['--country=US', 'show', 'A1263'], 'show']])('%j: a command after the options is refused, exit 2', (args, command) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`put the command first, e.g. \`recall-check ${command} `);
+  });
+
+  it('a title naming another recalled model than the cell\'s is reported too', () => {
+    const out = runCli(['batch', '-', '-f', 'csv'], { input: 'Model,Title,Country\nA1263,Anker A1366 slim,DE\n' }).stdout.split('\n')[1]!;
+    expect(out).toContain(',verify,anker-r2-de-2023 anker-r2-global-2023,');
+    expect(out).toContain('Column ""Title"" names the recalled model A1366');
+  });
+
+  it('a no-model-column row where nothing is found says so once, without repeating "not a clearance"', () => {
+    const listings = join(ROOT, 'test/fixtures/exports/amazon-listings-titles.txt');
+    const csv = runCli(['batch', listings, '--scan-columns', 'item-name,seller-sku', '-f', 'csv']).stdout;
+    const row = csv.split('\r\n').find((l) => l.includes('CBL-USBC-1M'))!;
+    expect(row.match(/not a safety clearance/gu)).toHaveLength(1);
   });
 });
