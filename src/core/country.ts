@@ -4,12 +4,17 @@
  * through a table generated from it at build time (scripts/build-countries.ts): loading the
  * library and its locales at run time would add ~10 ms to every start.
  */
-import NAMES from './country-names.json' with { type: 'json' };
 import { countryKey } from './country-key.js';
+import { COUNTRY_NAMES } from './country-names.js';
 
-const table = NAMES as Record<string, string>;
+let table: Map<string, string> | undefined;
+
+/** The generated table, split on first use: a check without a country never pays for it. */
+export function countryTable(): ReadonlyMap<string, string> {
+  return (table ??= new Map(COUNTRY_NAMES.split(',').map((e) => [e.slice(0, -2), e.slice(-2)])));
+}
 
 /** ISO 3166-1 alpha-2, or undefined when the value names no country (ZZ, Narnia). */
 export function normaliseCountry(raw: string): string | undefined {
-  return Object.hasOwn(table, countryKey(raw)) ? table[countryKey(raw)] : undefined;
+  return countryTable().get(countryKey(raw));
 }
