@@ -91,7 +91,9 @@ export function reasonMessage(reason: Reason): string {
     case 'serial-not-listed':
       return reason.excludes
         ? `The serial is not among the ${reason.count} recalled serials the notice lists. Check you copied it exactly.`
-        : `The serial is not among the ${reason.count} recalled serials the notice lists, but it was changed while being read (spaces or dashes removed): compare the label with the list.`;
+        : `The serial is not among the ${reason.count} recalled serials the notice lists, but the notice does not say that other serials are not recalled, or the serial was changed while being read: compare the label with the list, or ask the manufacturer.`;
+    case 'serial-near-listed':
+      return `The serial ${reason.serial} differs from the recalled serial ${reason.listed} only in characters that are read for one another (O and 0, I or L and 1, S and 5, B and 8): check the label.`;
     case 'serial-unlisted-length':
       return `The serial has ${reason.actual} character${reason.actual === 1 ? '' : 's'}; the recalled serials the notice lists have ${orWords(reason.lengths.map(String))}. The list says nothing about a serial of another length: compare the label with the list, or ask the manufacturer.`;
     case 'marking-listed':

@@ -38,6 +38,7 @@ export type Reason =
   | { code: 'serial-matches-prefix'; prefix: string; length?: number }
   | { code: 'serial-listed'; serial: string }
   | { code: 'serial-not-listed'; count: number; excludes: boolean }
+  | { code: 'serial-near-listed'; serial: string; listed: string }
   | { code: 'serial-unlisted-length'; lengths: number[]; actual: number }
   | { code: 'marking-listed'; marking: string; value: string }
   | { code: 'marking-absent'; marking: string; unmarked: 'recalled' | 'not-recalled' | 'unstated' }

@@ -67,9 +67,8 @@ export function scopeOutcome(product: Product, serial: Normalised | undefined): 
     case 'serial-prefix': {
       const minimum = s.length ?? s.prefix.length;
       if (value.length < minimum) return verify([{ code: 'serial-too-short', expected: minimum, actual: value.length }]);
-      if (s.length !== undefined && value.length > s.length) {
-        return { status: trusted ? 'not-affected' : 'verify', reasons: [{ code: 'serial-wrong-length', expected: s.length, actual: value.length, excludes: trusted }] };
-      }
+      // Too long is never a clearance: two serials joined, or a note after one (see match.ts).
+      if (s.length !== undefined && value.length > s.length) return verify([{ code: 'serial-wrong-length', expected: s.length, actual: value.length, excludes: true }]);
       if (!value.startsWith(s.prefix)) return { status: trusted ? 'not-affected' : 'verify', reasons: [{ code: 'serial-wrong-prefix', expected: s.prefix, excludes: trusted }] };
       return { status: 'affected', reasons: [s.length === undefined ? { code: 'serial-matches-prefix', prefix: s.prefix } : { code: 'serial-matches-prefix', prefix: s.prefix, length: s.length }] };
     }
@@ -79,7 +78,11 @@ export function scopeOutcome(product: Product, serial: Normalised | undefined): 
       // be longer than the published values, or this one may be cut short.
       const lengths = [...new Set(s.serials.map((x) => x.length))].sort((a, b) => a - b);
       if (!lengths.includes(value.length)) return verify([{ code: 'serial-unlisted-length', lengths, actual: value.length }]);
-      return { status: trusted ? 'not-affected' : 'verify', reasons: [{ code: 'serial-not-listed', count: s.serials.length, excludes: trusted }] };
+      // A listed serial with a letter and a digit confused (O and 0, I or L and 1…) is a misread, not a clearance.
+      const near = s.serials.find((x) => x.length === value.length && skeleton(x) === skeleton(value));
+      if (near) return verify([{ code: 'serial-near-listed', serial: value, listed: near }]);
+      const excludes = trusted && s.unlisted === 'not-recalled';
+      return { status: excludes ? 'not-affected' : 'verify', reasons: [{ code: 'serial-not-listed', count: s.serials.length, excludes }] };
     }
     case 'serial-last-character': {
       const character = value.at(-1)!;
@@ -115,4 +118,14 @@ export function withScopeNotes(entry: CatalogEntry, status: RecallMatch['status'
     ...(colours ? [{ code: 'colours-excluded' as const, colours: [...colours] }] : []),
     ...(warning ? [{ code: 'warning-no-recall', authority: recall.authority.value } as const] : []),
   ];
+}
+
+// Characters read for one another on a label: a serial and a listed one that differ only in these
+// are the same serial, misread.
+const CONFUSED: Readonly<Record<string, string>> = { O: '0', Q: '0', D: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
+
+function skeleton(serial: string): string {
+  let out = '';
+  for (const c of serial) out += CONFUSED[c] ?? c;
+  return out;
 }

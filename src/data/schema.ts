@@ -73,7 +73,16 @@ const scope = z.discriminatedUnion('kind', [
   /** Recalled serials start with `prefix` and, where the source says so, have `length` characters. */
   z.strictObject({ kind: z.literal('serial-prefix'), prefix: printedCode, length: z.int().positive().optional(), where }),
   /** The recalled serials, listed one by one; they may differ in length. */
-  z.strictObject({ kind: z.literal('serial-list'), serials: z.array(printedCode).min(1), where }),
+  z.strictObject({
+    kind: z.literal('serial-list'),
+    serials: z.array(printedCode).min(1),
+    /**
+     * What the source says of a serial it does not list: "only these serials" (not-recalled), or
+     * nothing (unstated, the default: an unlisted serial gives verify).
+     */
+    unlisted: z.enum(['not-recalled', 'unstated']).optional(),
+    where,
+  }),
   /**
    * A marking printed on the unit (a PO number, a lot mark), its recalled values, and what the
    * source says about a unit with no marking and one with a value it does not list.

@@ -19,7 +19,7 @@ const prefixOnly = definition({
 const list = definition({
   id: 'list',
   products: [
-    product({ model: 'BIB41', scope: sourced({ kind: 'serial-list' as const, serials: ['000G21', '000H21'], where: 'on the back' }), colours: sourced(['black', 'blue']), excludedColours: sourced(['red', 'orange']) }),
+    product({ model: 'BIB41', scope: sourced({ kind: 'serial-list' as const, serials: ['000G21', '000H21'], unlisted: 'not-recalled' as const, where: 'on the back' }), colours: sourced(['black', 'blue']), excludedColours: sourced(['red', 'orange']) }),
     product({ model: 'DBL6000M', scope: sourced({ kind: 'serial-list' as const, serials: ['GK2309901', 'GK23081458'] }) }),
   ],
 });
@@ -64,10 +64,10 @@ describe('serial prefix plus length', () => {
     expect(codes(r)).toEqual(['serial-matches-prefix']);
     expect(words(r)).toContain('14 characters and starts with "57V"');
   });
-  it('13 characters: verify, it may be cut short; 15: not affected; wrong prefix: not affected', () => {
+  it('13 characters: verify, it may be cut short; 15: verify, never a clearance (two serials joined?); wrong prefix: not affected', () => {
     expect(run('BPD005', '57V1234567890').status).toBe('verify');
     expect(codes(run('BPD005', '57V1234567890'))).toEqual(['serial-too-short']);
-    expect(run('BPD005', '57V123456789012').status).toBe('not-affected');
+    expect(run('BPD005', '57V123456789012').status).toBe('verify');
     expect(run('BPD005', '57W12345678901').status).toBe('not-affected');
     expect(codes(run('BPD005', '57W12345678901'))).toEqual(['serial-wrong-prefix']);
   });
@@ -103,15 +103,27 @@ describe('an explicit list of serials', () => {
     expect(longer.status).toBe('verify');
     expect(codes(longer)).toEqual(['serial-unlisted-length', 'colours-excluded']);
   });
+  it('where the source does not say that only the listed serials are recalled, an unlisted one is verify', () => {
+    const silent = buildCatalog([definition({ schemaVersion: 2, products: [product({ model: 'LISTED1', scope: sourced({ kind: 'serial-list' as const, serials: ['AB12'] }) })] })]);
+    expect(check(silent, { model: 'LISTED1', serial: 'AB13' }).status).toBe('verify');
+    expect(check(silent, { model: 'LISTED1', serial: 'AB12' }).status).toBe('affected');
+  });
   it('mixed lengths: each listed value matches at its own length, and neither length is a clearance of the other', () => {
     expect(run('DBL6000M', 'GK23081458').status).toBe('affected');
     expect(run('DBL6000M', 'GK2309901').status).toBe('affected');
-    expect(run('DBL6000M', 'GK2309902').status).toBe('not-affected');
-    expect(run('DBL6000M', 'GK23081459').status).toBe('not-affected');
+    // iWALK's notice does not say that unlisted values are not recalled (the values may be lots).
+    expect(run('DBL6000M', 'GK2309902').status).toBe('verify');
+    expect(run('DBL6000M', 'GK23081459').status).toBe('verify');
     expect(run('DBL6000M', 'GK230814').status).toBe('verify');
   });
   it('no serial: verify naming the serial', () => {
     expect(codes(run('BIB41'))).toEqual(['read-label', 'colours-excluded']);
+  });
+  it('a listed serial misread (O for 0, l for 1) is verify, never not affected', () => {
+    for (const serial of ['OOOG21', '000G2l', '0O0H21']) {
+      expect(run('BIB41', serial).status, serial).toBe('verify');
+      expect(codes(run('BIB41', serial))[0]).toBe('serial-near-listed');
+    }
   });
 });
 
