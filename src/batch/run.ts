@@ -6,6 +6,7 @@
 import type { Catalog } from '../core/catalog.js';
 import { RecallCheckError } from '../core/errors.js';
 import { findCodes } from '../core/find-codes.js';
+import { misreadCodes } from '../core/misread-codes.js';
 import { checkModel, noRecall, type OtherText } from '../core/match.js';
 import { countryProblem } from '../core/messages.js';
 import { normaliseCountry } from '../core/country.js';
@@ -246,7 +247,7 @@ function memoised(catalog: Catalog, scan: readonly (readonly [number, string])[]
   };
   const textOf = (cells: readonly string[]): OtherText[] => scan.map(([i, column]) => ({ column, text: cells[i] ?? '' }));
   const check: Checker = (raw, serial, country, cells, otherText) => {
-    if (otherText === undefined && !scanOnly && CLEAN.test(raw) && catalog.lookup(raw).length === 0 && findCodes(catalog, raw).length === 0) {
+    if (otherText === undefined && !scanOnly && CLEAN.test(raw) && catalog.lookup(raw).length === 0 && findCodes(catalog, raw).length === 0 && misreadCodes(catalog, raw).length === 0) {
       // The model names no recall: only the descriptive columns can.
       if (!mentions(cells)) return noRecall(catalog, cleanModel(raw));
       otherText = textOf(cells);

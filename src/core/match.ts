@@ -11,6 +11,7 @@ import type { Catalog, CatalogEntry } from './catalog.js';
 import { normaliseCountry } from './country.js';
 import { RecallCheckError } from './errors.js';
 import { type FoundCode, findCodes } from './find-codes.js';
+import { misreadCodes } from './misread-codes.js';
 import { countryProblem } from './messages.js';
 import { asciiGuess, CLEAN, normaliseModel, normaliseSerial, type Normalised } from './normalise.js';
 import { type CheckResult, type Reason, type RecallMatch, type Status, worse } from './result.js';
@@ -155,6 +156,10 @@ function cellCandidates(catalog: Catalog, model: Normalised, reasons: Reason[]):
     const reason: Reason = { code: 'model-non-ascii', characters: chars, suggestion: guess };
     reasons.push(reason);
     return catalog.lookup(guess).map((entry) => ({ entry, suspect: reason }));
+  }
+  const misread = CLEAN.test(model.value) ? misreadCodes(catalog, model.value) : [];
+  if (misread.length > 0) {
+    return candidatesOf(catalog, misread.map((code) => ({ code, reason: { code: 'model-misread', read: model.value, model: catalog.lookup(code)[0]!.product.model } as Reason })), reasons);
   }
   // The normalised value first, so that "a1263-0v1" is read whole, as a possible SKU A12630V1;
   // then what was typed, so that "AK-A1366" and "A1263 (black)" are read word by word.

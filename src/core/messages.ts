@@ -61,6 +61,8 @@ export function reasonMessage(reason: Reason): string {
       return `The model contains non-ASCII look-alike character${reason.characters.length > 1 ? 's' : ''} ${list(reason.characters)}; read as ${reason.suggestion}.`;
     case 'model-extra-text':
       return `The model given holds more than a model number; it names the recalled model ${reason.read}. Check the model on the label.`;
+    case 'model-misread':
+      return `${reason.read} is the recalled model ${reason.model} with letters and digits that are read for one another (O and 0, I or L and 1, S and 5, B and 8): check the model on the label.`;
     case 'model-in-column':
       return `Column "${reason.column}" names the recalled model ${reason.read}. Check the model on the label.`;
     case 'possible-sku':

@@ -26,6 +26,7 @@ export type Reason =
   | { code: 'outside-jurisdiction'; country: string; jurisdictions: string[] }
   | { code: 'recalled-elsewhere'; country: string; jurisdictions: string[] }
   | { code: 'model-non-ascii'; characters: string[]; suggestion: string }
+  | { code: 'model-misread'; read: string; model: string }
   | { code: 'model-extra-text'; read: string }
   | { code: 'model-in-column'; read: string; column: string }
   | { code: 'possible-sku'; sku: string; model: string; column?: string }

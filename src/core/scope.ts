@@ -7,6 +7,7 @@
  * Also the notes a match carries whatever its scope: that the model was typed as a listing alias,
  * that some colours are not in the recall, that the notice is a warning with no remedy.
  */
+import { fold } from './misread-codes.js';
 import type { Product } from '../data/schema.js';
 import type { CatalogEntry } from './catalog.js';
 import { applyRules, exclusionsTrusted, suspicionReasons } from './match.js';
@@ -79,7 +80,7 @@ export function scopeOutcome(product: Product, serial: Normalised | undefined): 
       const lengths = [...new Set(s.serials.map((x) => x.length))].sort((a, b) => a - b);
       if (!lengths.includes(value.length)) return verify([{ code: 'serial-unlisted-length', lengths, actual: value.length }]);
       // A listed serial with a letter and a digit confused (O and 0, I or L and 1…) is a misread, not a clearance.
-      const near = s.serials.find((x) => x.length === value.length && skeleton(x) === skeleton(value));
+      const near = s.serials.find((x) => x.length === value.length && fold(x) === fold(value));
       if (near) return verify([{ code: 'serial-near-listed', serial: value, listed: near }]);
       const excludes = trusted && s.unlisted === 'not-recalled';
       return { status: excludes ? 'not-affected' : 'verify', reasons: [{ code: 'serial-not-listed', count: s.serials.length, excludes }] };
@@ -118,14 +119,4 @@ export function withScopeNotes(entry: CatalogEntry, status: RecallMatch['status'
     ...(colours ? [{ code: 'colours-excluded' as const, colours: [...colours] }] : []),
     ...(warning ? [{ code: 'warning-no-recall', authority: recall.authority.value } as const] : []),
   ];
-}
-
-// Characters read for one another on a label: a serial and a listed one that differ only in these
-// are the same serial, misread.
-const CONFUSED: Readonly<Record<string, string>> = { O: '0', Q: '0', D: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
-
-function skeleton(serial: string): string {
-  let out = '';
-  for (const c of serial) out += CONFUSED[c] ?? c;
-  return out;
 }

@@ -134,3 +134,19 @@ describe('findCodes: boundaries', () => {
   ])('%j → %j', (text, expected) => expect(found(text)).toEqual(expected));
   it.each(['A12630', 'A126', 'A126301', 'A12630111', 'B1263', '', 'USB-C cable', 'A 1263 ml', 'Galaxy A12 63W', '1A12630'])('%j names no code', (text) => expect(found(text)).toEqual([]));
 });
+
+describe('a recalled model misread on the label (letters and digits read for one another)', () => {
+  it.each([['PB2030M1', 'PB2030MI'], ['BPDOO5', 'BPD005'], ['A1Z63', 'A1263'], ['AI263', 'A1263'], ['A3IO2', 'A3102']])('%s is %s misread: verify, never no-recall', (typed, model) => {
+    const r = check(data, { model: typed });
+    expect(r.status).toBe('verify');
+    expect(r.reasons[0]).toEqual({ code: 'model-misread', read: typed, model });
+  });
+  it('digits are never folded into one another: A1336 is not A1366, A12630 not A1263', () => {
+    for (const model of ['A1336', 'A12630', 'A9999']) expect(check(data, { model }).status, model).toBe('no-recall');
+  });
+  test.prop([inAnyCode])('every recalled code with its letters misread as digits is never no-recall', (code) => {
+    const misread = code.replace(/[OIBSZ]/gu, (c) => ({ O: '0', I: '1', B: '8', S: '5', Z: '2' })[c]!);
+    fc.pre(misread !== code);
+    expect(check(data, { model: misread }).status, misread).not.toBe('no-recall');
+  });
+});
