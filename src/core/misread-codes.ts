@@ -21,26 +21,29 @@ interface Index {
   short: boolean;
 }
 
-const indexes = new WeakMap<Catalog, Index>();
+let lastCatalog: Catalog | undefined;
+let lastIndex: Index | undefined;
 
 function indexOf(catalog: Catalog): Index {
-  let index = indexes.get(catalog);
-  if (!index) {
-    index = { byFolded: new Map(), heads: new Set(), short: false };
-    for (const c of catalog.codes) {
-      const f = fold(c);
-      const list = index.byFolded.get(f);
-      if (list) list.push(c);
-      else index.byFolded.set(f, [c]);
-      if (f.length < 3) index.short = true;
-      else index.heads.add(head(f));
-    }
-    indexes.set(catalog, index);
+  if (catalog === lastCatalog) return lastIndex!;
+  // Built once for the catalog in use (a run has one): its codes folded, and their heads.
+  const index: Index = { byFolded: new Map(), heads: new Set(), short: false };
+  for (const c of catalog.codes) {
+    const f = fold(c);
+    const list = index.byFolded.get(f);
+    if (list) list.push(c);
+    else index.byFolded.set(f, [c]);
+    if (f.length < 3) index.short = true;
+    else index.heads.add(head(f));
   }
+  lastCatalog = catalog;
+  lastIndex = index;
   return index;
 }
 
-const foldedCode = (c: number) => FOLD[String.fromCharCode(c)]?.charCodeAt(0) ?? c;
+// FOLD by character code, so that a head is read without making a string.
+const FOLD_CODE = new Uint16Array(128).map((_, c) => FOLD[String.fromCharCode(c)]?.charCodeAt(0) ?? c);
+const foldedCode = (c: number) => (c < 128 ? FOLD_CODE[c]! : c);
 function head(code: string): number {
   return foldedCode(code.charCodeAt(0)) * 961 + foldedCode(code.charCodeAt(1)) * 31 + foldedCode(code.charCodeAt(2));
 }
