@@ -221,27 +221,12 @@ type Checker = (model: string, serial: string | undefined, country: string | und
 function memoised(catalog: Catalog, scan: readonly (readonly [number, string])[], scanOnly: boolean): { check: Checker; mentions: (cells: readonly string[]) => boolean } {
   const models = new Map<string, Normalised>();
   const columns = Int32Array.from(scan, ([i]) => i);
-  // A title or condition column repeats a few values down a whole file: its answers are kept, and
-  // a look-up is cheaper than a search. A column of distinct values (SKUs) stops being kept once
-  // its first look-ups show that they do not repeat.
-  const seen = scan.map(() => new Map<string, boolean>() as Map<string, boolean> | undefined);
-  const hits = new Int32Array(scan.length);
-  const tries = new Int32Array(scan.length);
-  const names = (k: number, text: string): boolean => {
-    const memo = seen[k];
-    if (memo === undefined) return findCodes(catalog, text).length > 0;
-    let found = memo.get(text);
-    if (found === undefined) {
-      found = findCodes(catalog, text).length > 0;
-      if (memo.size < 1000) memo.set(text, found);
-    } else hits[k]!++;
-    if (++tries[k]! === 2000 && hits[k]! < 1000) seen[k] = undefined;
-    return found;
-  };
   const mentions = (cells: readonly string[]) => {
     for (let k = 0; k < columns.length; k++) {
       const text = cells[columns[k]!];
-      if (text && names(k, text)) return true;
+      // Searched every time: a memo would hash each fresh cell, which costs more than the
+      // search's first look at its characters, and most cells are turned away there.
+      if (text && findCodes(catalog, text).length > 0) return true;
     }
     return false;
   };
