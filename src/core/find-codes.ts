@@ -98,20 +98,30 @@ function startsOf(catalog: Catalog): Starts {
  * characters) is left to the full search.
  */
 function mayHold(catalog: Catalog, text: string): boolean {
-  const { first, pair, any } = startsOf(catalog);
-  if (any) return true;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80) return true;
-    if (first[c] === 0) continue;
-    const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    if (d < 128 && ALNUM[d] === 1) {
-      // Two letters or digits in a row: the pair, then the catalog's three-character head.
-      if (pair[(c << 7) | d] === 1 && (i + 2 >= n || ALNUM[text.charCodeAt(i + 2)] !== 1 || catalog.mayStartCode(text, i))) return true;
-    } else if (d >= 128 || (JOINERS.has(d) && i + 2 < n && (text.charCodeAt(i + 2) >= 128 || pair[(c << 7) | text.charCodeAt(i + 2)] === 1))) return true;
+  const starts = startsOf(catalog);
+  if (starts.any) return true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) >= 0x80 || mayStartHere(catalog, starts, text, i)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a code may start at `p`, by the first two letters or digits from there (the second may
+ * follow a separator), and, where three stand in a row, the catalog's three-character head.
+ */
+function mayStartHere(catalog: Catalog, s: Starts, t: string, p: number): boolean {
+  if (s.any) return true;
+  const n = t.length;
+  const c = t.charCodeAt(p);
+  if (c >= 128) return true;
+  if (s.first[c] === 0) return false;
+  const d = p + 1 < n ? t.charCodeAt(p + 1) : 0;
+  if (d < 128 && ALNUM[d] === 1) return s.pair[(c << 7) | d] === 1 && (p + 2 >= n || ALNUM[t.charCodeAt(p + 2)] !== 1 || catalog.mayStartCode(t, p));
+  if (d >= 128) return true;
+  if (!JOINERS.has(d) || p + 2 >= n) return false;
+  const e = t.charCodeAt(p + 2);
+  return e >= 128 || s.pair[(c << 7) | e] === 1;
 }
 
 /** A code may start at `i`: a run's start, or glued on after letters or digits, but not a digit right after a digit. */
@@ -132,7 +142,7 @@ function search(catalog: Catalog, text: string): readonly FoundCode[] {
     let end = start + 1;
     while (end < n && ALNUM[t.charCodeAt(end)] === 1) end++;
     for (let p = start; p < end; p++) {
-      if (!mayStartAt(t, p) || !mayStartHere(starts, t, p, n)) continue;
+      if (!mayStartAt(t, p) || !mayStartHere(catalog, starts, t, p)) continue;
       // The candidate from p: the rest of this run, then up to two more runs joined by one separator.
       let joined = t.slice(p, end);
       let runEnd = end;
@@ -149,17 +159,6 @@ function search(catalog: Catalog, text: string): readonly FoundCode[] {
     start = end;
   }
   return found ? strongest(found) : NONE;
-}
-
-/** The two-character test of mayHold at one position of upper-cased text. */
-function mayStartHere(s: Starts, t: string, p: number, n: number): boolean {
-  if (s.any) return true;
-  const c = t.charCodeAt(p);
-  if (c >= 128) return true;
-  if (s.first[c] === 0) return false;
-  let d = p + 1 < n ? t.charCodeAt(p + 1) : 0;
-  if (d < 128 && ALNUM[d] === 0 && JOINERS.has(d) && p + 2 < n) d = t.charCodeAt(p + 2);
-  return d >= 128 || s.pair[(c << 7) | d] === 1;
 }
 
 /** The code `candidate` starts with, if the rest of it allows one (see the module comment). */

@@ -115,23 +115,21 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
 }
 
 /**
- * The catalog entries a row's model may be, most certain first: the model itself (or its ASCII
- * reading), else every recalled code in the model cell's text, else every recalled code in the
- * row's other text. Model-level reasons are pushed onto `reasons`; a model read from text gives
- * each of its entries the reason that it was, so that it only ever gives verify.
+ * The catalog entries a row's model may be, most certain first: those of the model cell (see
+ * cellCandidates), then those of every other recalled model the row's other text names, so that
+ * a unit is not cleared for its cell's recall beside a recalled model named in its title.
+ * Model-level reasons are pushed onto `reasons`; a model read from text gives each of its entries
+ * the reason that it was, so that it only ever gives verify.
  */
 function modelCandidates(catalog: Catalog, model: Normalised, otherText: readonly OtherText[] | undefined, reasons: Reason[]): Candidate[] {
   const fromCell = cellCandidates(catalog, model, reasons);
-  if (fromCell.length === 0 || !otherText) return fromCell.length > 0 ? fromCell : inOtherText(catalog, otherText, reasons, []);
-  // A title naming another recalled model than the cell's: its recalls are reported too, so a
-  // unit cleared for the cell's recall is not listed with a recalled one named beside it.
-  return [...fromCell, ...inOtherText(catalog, otherText, reasons, fromCell)];
+  return otherText ? [...fromCell, ...inOtherText(catalog, otherText, reasons, fromCell)] : fromCell;
 }
 
 /** Candidates from the row's other text, for codes of models the row does not match already. */
-function inOtherText(catalog: Catalog, otherText: readonly OtherText[] | undefined, reasons: Reason[], have: readonly Candidate[]): Candidate[] {
+function inOtherText(catalog: Catalog, otherText: readonly OtherText[], reasons: Reason[], have: readonly Candidate[]): Candidate[] {
   const models = new Set(have.map((c) => c.entry.product.model));
-  const found = (otherText ?? []).flatMap((o) => (o.text.trim() === '' ? [] : fromText(catalog, findCodes(catalog, o.text), o.column)));
+  const found = otherText.flatMap((o) => (o.text.trim() === '' ? [] : fromText(catalog, findCodes(catalog, o.text), o.column)));
   return candidatesOf(catalog, found.filter((f) => !models.has(catalog.lookup(f.code)[0]!.product.model)), reasons);
 }
 
