@@ -17,7 +17,11 @@ export { RecallCheckError, formatProblem, isRecallCheckError, type ErrorKind, ty
 export { loadDataset, BUNDLED_DATA_DIR, type Dataset, type LoadOptions } from './data/load.js';
 export { loadRecallData, type LoadRecallDataOptions, type RecallData } from './recall-data.js';
 export type { Battery, Fact, Manifest, Product, RecallDefinition, Reference, Scope, SerialRule } from './data/schema.js';
-export { EXIT, exitCodeFor } from './cli/exit-code.js';
-export { checkCsv, checkRows, rowStatus, type BatchOptions, type CsvBatch, type CsvBatchOptions, type RowError, type RowInput, type RowResult, type RowStatus, type SkipReason } from './batch/run.js';
-export type { Summary } from './batch/summary.js';
-export type { ColumnMapping, ColumnOptions } from './batch/columns.js';
+export { EXIT, exitCodeFor } from './results/exit-code.js';
+export { checkCsv, checkRows, type BatchOptions, type CsvBatch, type CsvBatchOptions, type RowInput } from './batch/run.js';
+export type { ColumnOptions } from './batch/columns.js';
+export { rowStatus, type RowError, type RowResult, type RowStatus, type SkipReason } from './results/row-result.js';
+export type { Summary } from './results/summary.js';
+export type { ColumnMapping, Encoding, InputFile } from './results/input-file.js';
+export { runMeta, type RunMeta } from './results/run-meta.js';
+export { FORMATS, reporterFor, type CreateReporter, type Format, type ReportContext, type Reporter, type Sink } from './report/index.js';

@@ -5,14 +5,8 @@
  */
 import { RecallCheckError } from '../core/errors.js';
 
-export interface ColumnMapping {
-  /** Absent only when the file has no model column and `scanColumns` named the columns to search instead. */
-  model: number | undefined;
-  serial?: number | undefined;
-  country?: number | undefined;
-  /** Descriptive columns (title, item name, seller SKU…) searched for recalled model codes. */
-  scan: number[];
-}
+export type { ColumnMapping } from '../results/input-file.js';
+import type { ColumnMapping } from '../results/input-file.js';
 
 export interface ColumnOptions {
   modelColumn?: string | undefined;

@@ -7,15 +7,15 @@
 import { isAscii } from 'node:buffer';
 import { RecallCheckError } from '../core/errors.js';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+import type { Encoding } from '../results/input-file.js';
+
+export type { Encoding };
 
 export interface DecodedText {
   encoding: Encoding;
   /** The input started with a byte-order mark (kept in CSV output, which Excel needs). */
   bom: boolean;
   chunks: AsyncGenerator<string, void, undefined>;
-  /** Every character of the text so far is ASCII, so it is the same in UTF-8 and Latin-1. */
-  ascii(): boolean;
 }
 
 const RESAVE = 'In Excel, use File › Save As › "CSV UTF-8 (Comma delimited)".';
@@ -44,12 +44,9 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string): P
   // Most chunks of an inventory are plain ASCII: those are copied as they are, which is much
   // cheaper than decoding, unless the decoder holds the first bytes of a character.
   let partial = encoding !== 'utf-8';
-  // The byte-order mark is not part of the text: a writer puts it back on its own.
-  let ascii = encoding === 'utf-8';
   const text = (bytes: Uint8Array): string => {
     if (bytes.length === 0) return '';
     if (!partial && isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    ascii = false;
     const decoded = decoder.decode(bytes, { stream: true });
     // After an ASCII byte the decoder holds nothing: any unfinished character before it is done.
     partial = encoding !== 'utf-8' || bytes[bytes.length - 1]! >= 0x80;
@@ -66,7 +63,7 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string): P
     const tail = decoder.decode();
     if (tail) yield tail;
   }
-  return { encoding, bom, chunks: chunks(), ascii: () => ascii };
+  return { encoding, bom, chunks: chunks() };
 }
 
 function refuseNonText(head: Uint8Array, name: string): void {

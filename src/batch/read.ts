@@ -17,6 +17,8 @@ export interface CsvRecord {
   raw: string;
   /** A quoting problem the parser reported for this record. */
   quoteError?: 'unclosed-quote' | 'malformed-quote';
+  /** With a quote error: the last physical line the record swallowed. */
+  lastLine?: number;
 }
 
 export interface CsvReader {
@@ -120,7 +122,9 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
         }
       }
       // Only a record with a quoted line break spans lines; most do not, and one scan says so.
-      line += raw.indexOf(nl) === -1 ? 1 : 1 + newlinesIn(cells, nl);
+      const span = raw.indexOf(nl) === -1 ? 1 : 1 + newlinesIn(cells, nl);
+      if (record.quoteError) record.lastLine = line + span - 1;
+      line += span;
       pos = end;
       batch.push(record);
     },

@@ -11,38 +11,17 @@ import { checkModel, noRecall, type OtherText } from '../core/match.js';
 import { countryProblem } from '../core/messages.js';
 import { normaliseCountry } from '../core/country.js';
 import { CLEAN, cleanModel, type Normalised, normaliseModel } from '../core/normalise.js';
-import type { CheckResult, Status } from '../core/result.js';
+import type { CheckResult } from '../core/result.js';
 import type { Readable } from 'node:stream';
-import { type ColumnMapping, type ColumnOptions, mapColumns } from './columns.js';
-import { decode, type Encoding } from './decode.js';
+import { type ColumnOptions, mapColumns } from './columns.js';
+import { decode } from './decode.js';
 import { readCsv } from './read.js';
-import { newSummary, record, type Summary } from './summary.js';
+import type { InputFile } from '../results/input-file.js';
+import type { RowError, RowResult, SkipReason } from '../results/row-result.js';
+import { newSummary, record, type Summary } from '../results/summary.js';
 
-export type RowError =
-  | { code: 'unclosed-quote'; message: string }
-  | { code: 'malformed-quote'; message: string }
-  | { code: 'field-count'; expected: number; actual: number; message: string }
-  | { code: 'invalid-text'; column: string; message: string }
-  | { code: 'bad-country'; value: string; message: string };
-
-export type SkipReason = 'empty-model' | 'blank-line';
-
-interface RowBase {
-  /** Physical line where the row starts (1-based, counting the header). */
-  line: number;
-  /** Data row number: 1 for the first row after the header. */
-  row: number;
-  /** The row's cells exactly as parsed. */
-  cells: string[];
-  /** The row's text exactly as read, when it came from a CSV file. */
-  raw: string | undefined;
-}
-
-// Every row object has all the fields, in one order, so the hot loop sees one shape.
-export type RowResult =
-  | (RowBase & { kind: 'checked'; result: CheckResult; reason: undefined; error: undefined })
-  | (RowBase & { kind: 'skipped'; result: undefined; reason: SkipReason; error: undefined })
-  | (RowBase & { kind: 'error'; result: undefined; reason: undefined; error: RowError });
+export type { RowError, RowResult, RowStatus, SkipReason } from '../results/row-result.js';
+export { rowStatus } from '../results/row-result.js';
 
 const checked = (line: number, row: number, cells: string[], raw: string | undefined, result: CheckResult): RowResult =>
   ({ line, row, cells, raw, kind: 'checked', result, reason: undefined, error: undefined });
@@ -50,12 +29,6 @@ const skipped = (line: number, row: number, cells: string[], raw: string | undef
   ({ line, row, cells, raw, kind: 'skipped', result: undefined, reason, error: undefined });
 const refused = (line: number, row: number, cells: string[], raw: string | undefined, error: RowError): RowResult =>
   ({ line, row, cells, raw, kind: 'error', result: undefined, reason: undefined, error });
-
-export type RowStatus = Status | 'skipped' | 'error';
-
-export function rowStatus(r: RowResult): RowStatus {
-  return r.kind === 'checked' ? r.result.status : r.kind;
-}
 
 /** A row for the row-level API: what a caller already has in hand. */
 export interface RowInput {
@@ -100,22 +73,11 @@ export interface CsvBatchOptions extends BatchOptions, ColumnOptions {
   maxRecordChars?: number;
 }
 
-export interface CsvBatch {
-  name: string;
-  encoding: Encoding;
-  bom: boolean;
-  delimiter: string;
-  sepLine: boolean;
-  linebreak: string;
-  header: string[];
-  /** The header line exactly as read. */
-  headerRaw: string;
-  columns: ColumnMapping;
+/** The input's shape, known before the first row, and its results as they are checked. */
+export interface CsvBatch extends InputFile {
   /** Results in input order, in batches; the summary is complete when this ends. */
   results: AsyncGenerator<RowResult[], void, undefined>;
   summary: Summary;
-  /** Every character read so far was ASCII (a writer may then encode what it copies from it as Latin-1). */
-  ascii(): boolean;
 }
 
 /**
@@ -138,7 +100,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
     for await (const records of csv.records) {
       const out: RowResult[] = new Array(records.length);
       for (let k = 0; k < records.length; k++) {
-        const { line, cells, raw, quoteError } = records[k]!;
+        const { line, cells, raw, quoteError, lastLine } = records[k]!;
         row++;
         let result: RowResult;
         const model = modelOf(cells);
@@ -146,7 +108,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
           // Most rows: the right width, a model, text that decoded cleanly. Nothing below applies.
           result = classify(line, row, cells, raw, model, cell(cells, columns.serial), cell(cells, columns.country), ctx);
         } else if (quoteError) {
-          result = refused(line, row, cells, raw, quoteProblem(quoteError, line, line + lineBreaks(cells)));
+          result = refused(line, row, cells, raw, quoteProblem(quoteError, line, lastLine ?? line));
         } else if (isBlank(cells)) {
           result = skipped(line, row, cells, raw, 'blank-line');
         } else if (cells.length !== width && !(cells.length > width && isBlank(cells.slice(width))) && !(cells.length < width && isBlank(header.slice(cells.length)))) {
@@ -180,7 +142,6 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
     columns,
     results: results(),
     summary,
-    ascii: text.ascii,
   };
 }
 
@@ -203,10 +164,6 @@ function quoteProblem(kind: 'unclosed-quote' | 'malformed-quote', line: number, 
   return kind === 'unclosed-quote'
     ? { code: 'unclosed-quote', message: `a quoted field opened on this line is never closed, so the rest of the file was read into it; close the quote.${span}` }
     : { code: 'malformed-quote', message: `a closing quote is followed by other characters before the delimiter; double the quote ("") if it is part of the value.${span}` };
-}
-
-function lineBreaks(cells: string[]): number {
-  return cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/gu)?.length ?? 0), 0);
 }
 
 type Checker = (model: string, serial: string | undefined, country: string | undefined, cells: readonly string[], otherText: readonly OtherText[] | undefined) => CheckResult;

@@ -6,7 +6,7 @@ import type { Style } from '../report/style.js';
 import { PLAIN } from '../report/style.js';
 
 export interface OutStream {
-  write(chunk: string, encoding?: 'latin1' | 'utf8'): boolean;
+  write(chunk: string | Uint8Array): boolean;
   isTTY?: boolean | undefined;
   columns?: number | undefined;
 }
@@ -17,6 +17,11 @@ export interface Io {
   stderr: OutStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /**
+   * Runs `cleanup` if the user interrupts (Ctrl-C, SIGTERM), after which the process exits 130;
+   * returns the function that cancels it. Absent in tests that drive `main` in-process.
+   */
+  onInterrupt?: ((cleanup: () => void) => () => void) | undefined;
 }
 
 /**

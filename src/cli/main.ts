@@ -11,7 +11,7 @@ import { bundledBrands } from '../data/brands.js';
 import { formatProblem, isRecallCheckError, RecallCheckError } from '../core/errors.js';
 import { toolVersion } from '../version.js';
 import { checkCommand } from './commands/check.js';
-import { EXIT } from './exit-code.js';
+import { EXIT } from '../results/exit-code.js';
 import type { Io } from './io.js';
 import { mistypedCommand } from './mistyped-command.js';
 
@@ -20,8 +20,22 @@ export async function run(argv: string[]): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
   });
-  const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), onInterrupt };
   process.exitCode = await main(argv.slice(2), io);
+}
+
+/** Ctrl-C or SIGTERM: let the command clean up (a half-written output file), then exit 130 as shells expect. */
+function onInterrupt(cleanup: () => void): () => void {
+  const interrupted = () => {
+    cleanup();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  return () => {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  };
 }
 
 const EXAMPLES = `

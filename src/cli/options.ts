@@ -12,7 +12,7 @@ import type { Acknowledgement, Config } from '../config/schema.js';
 import { FAIL_ON, type FailOn } from '../config/fail-on.js';
 import { type LoadedConfig, loadConfig } from '../config/find.js';
 import { DEFAULT_MAX_DATA_AGE_DAYS } from './data-age.js';
-import { FORMATS, type Format } from '../report/formats.js';
+import { FORMATS, type Format } from '../report/index.js';
 import type { Io } from './io.js';
 
 export interface Effective {

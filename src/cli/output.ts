@@ -10,8 +10,8 @@ import { RecallCheckError } from '../core/errors.js';
 import type { OutStream } from './io.js';
 
 export interface Output {
-  /** `latin1` only for text known to be ASCII, where it gives the same bytes as UTF-8, faster. */
-  write(text: string, encoding?: 'latin1' | 'utf8'): Promise<void>;
+  /** Strings are written as UTF-8. */
+  write(chunk: string | Uint8Array): Promise<void>;
   /** True once the reader has gone away: stop producing output. */
   readonly closed: boolean;
   /** The run is complete: flush and, for a file, move it into place. */
@@ -32,9 +32,9 @@ export function streamOutput(stream: Writable): Output {
     get closed() {
       return closed;
     },
-    async write(text, encoding = 'utf8') {
-      if (closed || text === '') return;
-      if (!stream.write(text, encoding)) await drainedOrGone(stream);
+    async write(chunk) {
+      if (closed || chunk.length === 0) return;
+      if (!stream.write(chunk)) await drainedOrGone(stream);
     },
     async finish() {},
     abort() {},
@@ -59,9 +59,10 @@ export function fileOutput(path: string, cwd: string, inputPath: string | undefi
   let done = false;
   return {
     closed: false,
-    async write(text, encoding = 'utf8') {
+    async write(chunk) {
       if (failed) throw writeError(target, failed);
-      if (!stream.write(text, encoding)) await drainedOrGone(stream);
+      if (chunk.length === 0) return;
+      if (!stream.write(chunk)) await drainedOrGone(stream);
       if (failed) throw writeError(target, failed);
     },
     async finish() {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { jsonPath, type Problem } from '../core/errors.js';
 import { FAIL_ON } from './fail-on.js';
-import { FORMATS } from '../report/formats.js';
+import { FORMATS } from '../report/index.js';
 
 // YAML reads an unquoted 2027-03-31 as a date, not a string: take both.
 const date = z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.iso.date({ message: 'use a date as YYYY-MM-DD' }));

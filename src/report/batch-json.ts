@@ -3,12 +3,14 @@
  * JSON is one document ({ schemaVersion, tool, data, file, rows: [...], summary }); NDJSON is one
  * object per line: a "file" line, a "row" line per data row, and a closing "summary" line.
  */
-import type { CsvBatch, RowResult } from '../batch/run.js';
-import type { Summary } from '../batch/summary.js';
-import { JSON_SCHEMA_VERSION, reasonJson, type RunMeta } from './json.js';
+import type { InputFile } from '../results/input-file.js';
+import type { RowResult } from '../results/row-result.js';
+import type { Summary } from '../results/summary.js';
+import { JSON_SCHEMA_VERSION, reasonJson } from './json.js';
+import type { CreateReporter } from './reporter.js';
 import { rowView } from './row-view.js';
 
-export function fileJson(batch: CsvBatch) {
+export function fileJson(batch: InputFile) {
   const col = (i: number | undefined) => (i === undefined ? null : batch.header[i]);
   return {
     name: batch.name,
@@ -37,30 +39,29 @@ export function rowJson(r: RowResult) {
         ...(res.country ? { country: res.country } : {}),
         ...(res.acknowledged ? { acknowledged: res.acknowledged } : {}),
         reasons: res.reasons.map(reasonJson),
-        recalls: res.matches.map((m) => ({ id: m.recallId, status: m.status, reasons: m.reasons.map(reasonJson) })),
+        matches: res.matches.map((m) => ({ recallId: m.recallId, status: m.status, reasons: m.reasons.map(reasonJson) })),
         checkUrls: v.checkUrls,
       };
     }
   }
 }
 
-export const ndjson = {
-  start: (batch: CsvBatch, meta: RunMeta) => JSON.stringify({ type: 'file', schemaVersion: JSON_SCHEMA_VERSION, ...meta, file: fileJson(batch) }) + '\n',
-  rows: (rows: readonly RowResult[]) => rows.map((r) => JSON.stringify({ type: 'row', ...rowJson(r) })).join('\n') + (rows.length ? '\n' : ''),
-  end: (summary: Summary) => JSON.stringify({ type: 'summary', ...summary }) + '\n',
-};
+export const ndjsonReporter: CreateReporter = (ctx, sink) => ({
+  start: () => sink.write(JSON.stringify({ type: 'file', schemaVersion: JSON_SCHEMA_VERSION, ...ctx.run, file: fileJson(ctx.file) }) + '\n'),
+  rows: (rows) => sink.write(rows.map((r) => JSON.stringify({ type: 'row', ...rowJson(r) })).join('\n') + (rows.length ? '\n' : '')),
+  end: (summary: Summary) => sink.write(JSON.stringify({ type: 'summary', ...summary }) + '\n'),
+});
 
-export function jsonWriter() {
+export const jsonReporter: CreateReporter = (ctx, sink) => {
   let first = true;
   return {
-    start: (batch: CsvBatch, meta: RunMeta) => `{"schemaVersion":${JSON_SCHEMA_VERSION},"tool":${JSON.stringify(meta.tool)},"data":${JSON.stringify(meta.data)},"file":${JSON.stringify(fileJson(batch))},"rows":[\n`,
-    rows: (rows: readonly RowResult[]) => {
-      if (rows.length === 0) return '';
+    start: () => sink.write(`{"schemaVersion":${JSON_SCHEMA_VERSION},"tool":${JSON.stringify(ctx.run.tool)},"data":${JSON.stringify(ctx.run.data)},"file":${JSON.stringify(fileJson(ctx.file))},"rows":[\n`),
+    async rows(rows) {
+      if (rows.length === 0) return;
       const text = rows.map((r) => JSON.stringify(rowJson(r))).join(',\n');
-      const out = (first ? '' : ',\n') + text;
+      await sink.write((first ? '' : ',\n') + text);
       first = false;
-      return out;
     },
-    end: (summary: Summary) => `\n],"summary":${JSON.stringify(summary)}}\n`,
+    end: (summary) => sink.write(`\n],"summary":${JSON.stringify(summary)}}\n`),
   };
-}
+};

@@ -5,7 +5,8 @@
  * "Formula escaping" in the README). Nothing else is changed.
  */
 import Papa from 'papaparse';
-import type { RowResult } from '../batch/run.js';
+import type { RowResult } from '../results/row-result.js';
+import type { CreateReporter } from './reporter.js';
 import { rowView } from './row-view.js';
 
 export const APPENDED_COLUMNS = ['recall_status', 'recall_ids', 'recall_reason', 'recall_action', 'recall_check_url'] as const;
@@ -30,7 +31,7 @@ function risky(cell: string): boolean {
 }
 
 /** Whether any cell of a row could start a formula; the first-character test keeps it cheap. */
-function anyRisky(cells: string[]): boolean {
+function anyRisky(cells: readonly string[]): boolean {
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!.charCodeAt(0);
     // = + - @, controls and spaces, and anything non-ASCII (Unicode spaces): then the exact test.
@@ -39,15 +40,31 @@ function anyRisky(cells: string[]): boolean {
   return false;
 }
 
-export function csvHeader(header: string[], headerRaw: string, shape: CsvShape): string {
+export const csvReporter: CreateReporter = (ctx, sink) => {
+  const { file } = ctx;
+  const writer = csvWriter(file.header.length, file);
+  return {
+    start: () => sink.write(csvHeader(file.header, file.headerRaw, file)),
+    rows: (rows) => sink.write(encoded(writer.rows(rows))),
+    async end() {},
+  };
+};
+
+/**
+ * Text of rows as bytes. ASCII (most of an inventory) is the same bytes in Latin-1, which Node
+ * encodes several times faster than UTF-8; one length count tells whether a chunk is ASCII.
+ */
+function encoded(text: string): Uint8Array {
+  return Buffer.from(text, Buffer.byteLength(text, 'utf8') === text.length ? 'latin1' : 'utf8');
+}
+
+export function csvHeader(header: readonly string[], headerRaw: string, shape: CsvShape): string {
   const line = header.some(risky) ? unparse([header], shape) : headerRaw;
   return `${shape.bom ? '\uFEFF' : ''}${shape.sepLine ? `sep=${shape.delimiter}${shape.linebreak}` : ''}${line}${shape.delimiter}${unparse([[...APPENDED_COLUMNS]], shape)}${shape.linebreak}`;
 }
 
 export interface CsvWriter {
   rows(rows: readonly RowResult[]): string;
-  /** Every verdict written so far is ASCII: with ASCII input, the output is then ASCII too. */
-  ascii(): boolean;
 }
 
 /**
@@ -66,11 +83,10 @@ export function csvWriter(width: number, shape: CsvShape): CsvWriter {
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       let text = unparse([cells], shape);
-      if (NON_ASCII.test(text)) ascii = false;
       // Wording from the data can reach V8 as two-byte strings even when it is ASCII (JSON parsed
       // from a file with non-ASCII text), and one two-byte piece makes Latin-1 encoding of a
       // whole chunk several times slower: an ASCII verdict is copied to a one-byte string once.
-      else text = oneByte(text);
+      if (!NON_ASCII.test(text)) text = oneByte(text);
       verdict = { text, line: `${shape.delimiter}${text}${shape.linebreak}` };
       if (verdicts.size >= 10_000) verdicts.clear();
       verdicts.set(key, verdict);
@@ -78,7 +94,6 @@ export function csvWriter(width: number, shape: CsvShape): CsvWriter {
     return verdict;
   };
   let noRecall: Verdict | undefined;
-  let ascii = true;
   const rows = (rows: readonly RowResult[]): string => {
     let out = '';
     for (const r of rows) {
@@ -97,7 +112,7 @@ export function csvWriter(width: number, shape: CsvShape): CsvWriter {
     }
     return out;
   };
-  return { rows, ascii: () => ascii };
+  return { rows };
 }
 
 const NON_ASCII = /[^\u0000-\u007F]/u;
@@ -116,6 +131,6 @@ interface Verdict {
   line: string;
 }
 
-function unparse(rows: string[][], shape: CsvShape): string {
+function unparse(rows: (readonly string[])[], shape: CsvShape): string {
   return Papa.unparse(rows, { delimiter: shape.delimiter, newline: shape.linebreak, escapeFormulae: FORMULA, header: false });
 }

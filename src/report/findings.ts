@@ -2,7 +2,7 @@
  * The rows of a batch that need someone's attention (affected, verify, refused), gathered for the
  * reports that are written at the end (Markdown, SARIF, HTML), with the recalls they name.
  */
-import type { RowResult } from '../batch/run.js';
+import { type RowResult, rowStatus } from '../results/row-result.js';
 import type { RecallDefinition } from '../data/schema.js';
 import { hasHint, modelText, rowView, type RowView } from './row-view.js';
 
@@ -37,7 +37,7 @@ export function collectFindings(columns: { model: number | undefined; serial?: n
     },
     add(rows) {
       for (const r of rows) {
-        const status = r.kind === 'checked' ? r.result.status : r.kind;
+        const status = rowStatus(r);
         if (hasHint(r) && hints.length < max) hints.push(finding(r));
         if (status !== 'affected' && status !== 'verify' && status !== 'error') continue;
         if (r.kind === 'checked') for (const m of r.result.matches) if (m.status === status) recalls.set(m.recallId, m.recall);

@@ -1,8 +1,13 @@
 /**
  * GitHub Actions workflow commands: an error annotation on the input file for each affected or
- * refused row, a warning for each unit to verify, a notice for acknowledged ones.
+ * refused row, a warning for each unit to verify, a notice for acknowledged ones, as rows arrive;
+ * and, when the job has a summary page ($GITHUB_STEP_SUMMARY), the Markdown report appended to it.
  */
-import type { RowResult } from '../batch/run.js';
+import { appendFile } from 'node:fs/promises';
+import type { RowResult } from '../results/row-result.js';
+import { collectFindings } from './findings.js';
+import { renderMarkdown } from './markdown.js';
+import type { CreateReporter } from './reporter.js';
 import { stripControl } from './format.js';
 import { modelText, rowView, sentence } from './row-view.js';
 
@@ -13,6 +18,22 @@ function data(s: string): string {
 function property(s: string): string {
   return data(s).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
 }
+
+export const githubReporter: CreateReporter = (ctx, sink) => {
+  const findings = collectFindings(ctx.file.columns);
+  const { name, columns } = ctx.file;
+  return {
+    async start() {},
+    async rows(rows) {
+      findings.add(rows);
+      await sink.write(githubRows(rows, name, columns.model, columns.serial));
+    },
+    async end(summary) {
+      const path = ctx.env.GITHUB_STEP_SUMMARY;
+      if (path) await appendFile(path, renderMarkdown(name, summary, findings));
+    },
+  };
+};
 
 export function githubRows(rows: readonly RowResult[], file: string, model: number | undefined, serial: number | undefined): string {
   let out = '';

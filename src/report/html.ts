@@ -3,12 +3,14 @@
  * first, then units to verify and rows not checked, and for each recall its hazard, remedy and
  * disposal steps with links to the official pages. No scripts, no external requests.
  */
-import type { Summary } from '../batch/summary.js';
+import type { Summary } from '../results/summary.js';
+import type { RunMeta } from '../results/run-meta.js';
+import { reportAtEnd } from './at-end.js';
+import type { CreateReporter } from './reporter.js';
 import { STATUSES } from '../core/result.js';
 import { guidance } from './guidance.js';
 import type { Finding, Findings } from './findings.js';
 import { formatAnnounced, formatCount } from './format.js';
-import type { RunMeta } from './json.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s: string) => s.replace(/[&<>"']/gu, (c) => ESCAPES[c]!);
@@ -32,6 +34,8 @@ function rows(list: readonly Finding[]): string {
     .join('\n');
   return `<table><thead><tr><th>Line</th><th>Model</th><th>Serial</th><th>Recalls</th><th>Why, and what to do</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
+
+export const htmlReporter: CreateReporter = (ctx, sink) => reportAtEnd(ctx, sink, (summary, findings) => renderHtml(ctx.file.name, summary, findings, ctx.run));
 
 export function renderHtml(name: string, summary: Summary, findings: Findings, meta: RunMeta): string {
   const by = (s: string) => findings.list.filter((f) => f.status === s);

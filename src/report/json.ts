@@ -4,22 +4,12 @@
  */
 import { reasonMessage } from '../core/messages.js';
 import { whereToVerify } from '../core/where-to-verify.js';
-import { toolVersion } from '../version.js';
+import type { RunMeta } from '../results/run-meta.js';
 import type { CheckResult, Reason } from '../core/result.js';
 
-export const JSON_SCHEMA_VERSION = 1;
+/** 2: batch rows list `matches[].recallId`, as a single check does (1 said `recalls[].id`). */
+export const JSON_SCHEMA_VERSION = 2;
 
-export function runMeta(data: { manifest: { datasetVersion: string; generated: string; schemaVersion: number } }): RunMeta {
-  return {
-    tool: { name: 'recall-check', version: toolVersion() },
-    data: { version: data.manifest.datasetVersion, generated: data.manifest.generated, schemaVersion: data.manifest.schemaVersion },
-  };
-}
-
-export interface RunMeta {
-  tool: { name: string; version: string };
-  data: { version: string; generated: string; schemaVersion: number };
-}
 
 /** A reason with its human message alongside the code, so consumers need not keep a copy of the wording. */
 export function reasonJson(reason: Reason) {

@@ -2,7 +2,9 @@
  * A Markdown summary fit for a pull-request comment or a GitHub job summary: the counts, the
  * affected units, the units to verify, and what to do for each recall.
  */
-import type { Summary } from '../batch/summary.js';
+import type { Summary } from '../results/summary.js';
+import { reportAtEnd } from './at-end.js';
+import type { CreateReporter } from './reporter.js';
 import { STATUSES } from '../core/result.js';
 import { guidance } from './guidance.js';
 import type { Finding, Findings } from './findings.js';
@@ -24,6 +26,8 @@ function table(findings: readonly Finding[]): string[] {
   if (findings.length > SHOWN) out.push('', `…and ${formatCount(findings.length - SHOWN)} more.`);
   return out;
 }
+
+export const markdownReporter: CreateReporter = (ctx, sink) => reportAtEnd(ctx, sink, (summary, findings) => renderMarkdown(ctx.file.name, summary, findings));
 
 export function renderMarkdown(name: string, summary: Summary, findings: Findings): string {
   const out = [`## Recall check: ${cell(name)}`, ''];

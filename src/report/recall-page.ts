@@ -9,6 +9,7 @@ import type { Product, RecallDefinition } from '../data/schema.js';
 import { formatAnnounced, formatCount, formatWindow, wrap } from './format.js';
 import { guidance, mark } from './guidance.js';
 import type { Style } from './style.js';
+import { statusStyle } from './status-style.js';
 
 export interface RecallPageOptions {
   style: Style;
@@ -31,18 +32,6 @@ const RELATION = {
   'other-jurisdiction': 'the recall of the same product in another country, with its own scope',
 } as const;
 
-export function statusColour(status: Status, style: Style): (s: string) => string {
-  switch (status) {
-    case 'affected':
-      return (s) => style.bold(style.red(s));
-    case 'verify':
-      return (s) => style.bold(style.yellow(s));
-    case 'not-affected':
-      return (s) => style.bold(style.green(s));
-    case 'no-recall':
-      return (s) => style.bold(s);
-  }
-}
 
 export function renderRecall(r: RecallDefinition, products: readonly Product[], opts: RecallPageOptions, verdict?: Verdict, alsoIn: readonly RecallDefinition[] = verdict?.alsoIn ?? []): string {
   const { style, width } = opts;
@@ -56,7 +45,7 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
 
   const heading = products.length === 1 ? `${products[0]!.name.value} (${products[0]!.model}) · ${r.id}` : `${r.id}: ${r.brand}, ${products.length} products`;
   out.push(style.bold(`── ${heading} `.padEnd(Math.min(width, 72), '─')));
-  if (verdict) field('Verdict', `${statusColour(verdict.status, style)(verdict.status)}: ${verdict.reasons.map(reasonMessage).join(' ')}`);
+  if (verdict) field('Verdict', `${statusStyle(verdict.status, style)(verdict.status)}: ${verdict.reasons.map(reasonMessage).join(' ')}`);
   field(r.kind === 'warning' ? 'Warning' : 'Recall', `${r.title.value}${mark(r.title)}`);
   if (r.kind === 'warning') field('', 'A safety warning, not a recall: the firm declined to recall it, and no refund, replacement or claim exists.');
   field('Where sold', `${r.jurisdictions.value.join(', ')}${mark(r.jurisdictions)}${r.jurisdictions.note ? ` (${r.jurisdictions.note})` : ''}`);

@@ -2,7 +2,7 @@
  * One batch row as the columns every batch reporter shows: status, recalls, reason, action, and
  * where to check. Reporters format this; none of them re-derives it.
  */
-import type { RowResult, RowStatus } from '../batch/run.js';
+import type { RowResult, RowStatus } from '../results/row-result.js';
 import { reasonMessage } from '../core/messages.js';
 import type { Reason } from '../core/result.js';
 import { whereToVerify } from '../core/where-to-verify.js';

@@ -7,8 +7,12 @@ import { whereToVerify } from '../core/where-to-verify.js';
 import type { Finding, Findings } from './findings.js';
 import { stripControl } from './format.js';
 import { sentence } from './row-view.js';
+import { reportAtEnd } from './at-end.js';
+import type { CreateReporter } from './reporter.js';
 
 const UNCHECKED = 'recall-check/row-not-checked';
+
+export const sarifReporter: CreateReporter = (ctx, sink) => reportAtEnd(ctx, sink, (_summary, findings) => renderSarif(ctx.file.name, findings, ctx.run.tool));
 
 export function renderSarif(file: string, findings: Findings, tool: { version: string }): string {
   const rules = [...findings.recalls.values()].map((r) => ({

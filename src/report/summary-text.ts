@@ -1,5 +1,5 @@
 /** The batch summary for people, written to stderr: counts that add up, and the lines to look at. */
-import type { Summary } from '../batch/summary.js';
+import type { Summary } from '../results/summary.js';
 import { STATUSES } from '../core/result.js';
 import { formatCount } from './format.js';
 import type { Style } from './style.js';

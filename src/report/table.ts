@@ -3,9 +3,11 @@
  * refused rows, and no-recall rows whose model is close to a recalled one; with `all`, every row). Widths are fixed so it can stream; long cells are cut with
  * an ellipsis, and terminal control characters in cells are removed.
  */
-import type { RowResult, RowStatus } from '../batch/run.js';
+import type { RowResult } from '../results/row-result.js';
 import { stripControl } from './format.js';
 import { hasHint, modelText, rowView } from './row-view.js';
+import type { CreateReporter } from './reporter.js';
+import { statusStyle } from './status-style.js';
 import type { Style } from './style.js';
 
 const COLUMNS = [
@@ -22,6 +24,16 @@ export interface TableOptions {
   width: number | undefined;
   all: boolean;
 }
+
+export const tableReporter: CreateReporter = (ctx, sink) => {
+  const opts = { style: ctx.style, width: ctx.width, all: ctx.all };
+  const { model, serial } = ctx.file.columns;
+  return {
+    start: () => sink.write(tableHeader(opts)),
+    rows: (rows) => sink.write(tableRows(rows, model, serial, opts)),
+    async end() {},
+  };
+};
 
 export function tableHeader(opts: TableOptions): string {
   return opts.style.bold(COLUMNS.map(([name, w]) => name.padEnd(w)).join(' ') + ' REASON') + '\n';
@@ -41,7 +53,7 @@ export function tableRows(rows: readonly RowResult[], model: number | undefined,
       v.recallIds.join(' '),
     ];
     const fixed = cells.map((c, i) => fit(c, COLUMNS[i]![1]));
-    fixed[1] = colour(v.status, opts.style)(fixed[1]!);
+    fixed[1] = statusStyle(v.status, opts.style)(fixed[1]!);
     const ack = r.kind === 'checked' && r.result.acknowledged ? `[acknowledged: ${r.result.acknowledged.reason}]` : '';
     out += `${fixed.join(' ')} ${fit([ack, v.reason, v.checkUrls.join(' ')].filter(Boolean).join(' '), rest).trimEnd()}\n`;
   }
@@ -54,16 +66,3 @@ function fit(text: string, width: number): string {
   return clean.length > width ? `${clean.slice(0, width - 1)}…` : clean.padEnd(width);
 }
 
-function colour(status: RowStatus, style: Style): (s: string) => string {
-  switch (status) {
-    case 'affected':
-    case 'error':
-      return (s) => style.bold(style.red(s));
-    case 'verify':
-      return style.yellow;
-    case 'not-affected':
-      return style.green;
-    default:
-      return (s) => s;
-  }
-}

@@ -6,7 +6,8 @@ import { changeMessage, reasonMessage, STATUS_HEADLINE, WARNING_HEADLINE } from 
 import { whereToVerify } from '../core/where-to-verify.js';
 import type { CheckResult, NormalisedField, ReasonCode } from '../core/result.js';
 import { formatAnnounced, stripControl, wrap } from './format.js';
-import { LABEL, type RecallPageOptions, renderRecall, statusColour } from './recall-page.js';
+import { LABEL, type RecallPageOptions, renderRecall } from './recall-page.js';
+import { statusStyle } from './status-style.js';
 import { collapsedIn, leadingFirst, supersededIn } from './match-order.js';
 
 export type TextOptions = RecallPageOptions;
@@ -29,7 +30,7 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
   out.push(style.bold(stripControl(title)));
   const deciding = result.matches.filter((m) => m.status === result.status);
   const onlyWarnings = deciding.length > 0 && deciding.every((m) => m.recall.kind === 'warning');
-  out.push(statusColour(result.status, style)(onlyWarnings && result.status === 'affected' ? WARNING_HEADLINE : STATUS_HEADLINE[result.status]));
+  out.push(statusStyle(result.status, style)(onlyWarnings && result.status === 'affected' ? WARNING_HEADLINE : STATUS_HEADLINE[result.status]));
   if (result.acknowledged) {
     out.push(`Acknowledged in your configuration: ${stripControl(result.acknowledged.reason)}${result.acknowledged.expires ? ` (until ${result.acknowledged.expires})` : ''}. It does not fail the run.`);
   }

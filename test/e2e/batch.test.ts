@@ -90,7 +90,7 @@ describe('recall-check batch: a mixed inventory', () => {
   it('ndjson: a file line, one line per data row, a summary whose counts add up', () => {
     const r = runCli(['batch', path, '--format', 'ndjson']);
     const docs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(docs[0]).toMatchObject({ type: 'file', schemaVersion: 1, file: { delimiter: ',', columns: { model: 'Model Number', serial: 'Serial', country: 'Country' } } });
+    expect(docs[0]).toMatchObject({ type: 'file', schemaVersion: 2, file: { delimiter: ',', columns: { model: 'Model Number', serial: 'Serial', country: 'Country' } } });
     const rows = docs.filter((d) => d.type === 'row');
     expect(rows.map((d) => [d.line, d.status])).toEqual([
       [2, 'affected'], [3, 'verify'], [4, 'no-recall'], [5, 'verify'], [6, 'skipped'],
@@ -110,7 +110,7 @@ describe('recall-check batch: a mixed inventory', () => {
   it('json: one document with the rows and the summary', () => {
     const r = runCli(['batch', path, '--format', 'json']);
     const doc = JSON.parse(r.stdout);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.file.header).toEqual(['SKU', 'Model Number', 'Serial', 'Country', 'Notes']);
     expect(doc.rows).toHaveLength(9);
     expect(doc.summary.rows).toBe(9);
@@ -142,7 +142,7 @@ describe('columns', () => {
     const row = JSON.parse(r.stdout.split('\n')[1]!);
     expect(row.status).toBe('verify');
     // The SKU finds every recall of its model A3102, not only the US notice that declares it.
-    expect(row.recalls.filter((x: { status: string }) => x.status === 'verify').map((x: { id: string }) => x.id).sort()).toEqual(['anker-r4-global-2024', 'anker-r4-us-2024']);
+    expect(row.matches.filter((x: { status: string }) => x.status === 'verify').map((x: { recallId: string }) => x.recallId).sort()).toEqual(['anker-r4-global-2024', 'anker-r4-us-2024']);
     expect(row.reasons.map((x: { code: string }) => x.code)).toContain('model-matched-sku');
   });
 

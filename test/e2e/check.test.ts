@@ -115,7 +115,7 @@ describe('--json', () => {
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout);
     const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.tool).toEqual({ name: 'recall-check', version: JSON.parse(readFileSync('package.json', 'utf8')).version });
     expect(doc.data).toEqual({ version: manifest.datasetVersion, generated: manifest.generated, schemaVersion: manifest.schemaVersion });
     expect(doc.results).toHaveLength(1);

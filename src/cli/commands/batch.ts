@@ -1,94 +1,32 @@
-import { appendFileSync, createReadStream, statSync } from 'node:fs';
+/**
+ * `recall-check batch`: options → data → check → the chosen reporter → exit code. Everything a
+ * format decides for itself (what to list, how to encode, side files) is in its reporter.
+ */
+import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkCsv, type CsvBatch, type RowResult } from '../../batch/run.js';
-import { statusesOf, type Summary } from '../../batch/summary.js';
+import type { Command } from 'commander';
+import { checkCsv } from '../../batch/run.js';
+import { acknowledger } from '../../core/acknowledge.js';
 import { RecallCheckError } from '../../core/errors.js';
 import { loadRecallData } from '../../recall-data.js';
-import { jsonWriter, ndjson } from '../../report/batch-json.js';
-import { csvHeader, csvWriter } from '../../report/csv.js';
-import { collectFindings } from '../../report/findings.js';
-import { githubRows } from '../../report/github.js';
-import { renderHtml } from '../../report/html.js';
-import { renderMarkdown } from '../../report/markdown.js';
-import { renderSarif } from '../../report/sarif.js';
-import { type RunMeta, runMeta } from '../../report/json.js';
-import { PLAIN, type Style } from '../../report/style.js';
+import { reporterFor } from '../../report/index.js';
+import { PLAIN } from '../../report/style.js';
 import { renderSummary } from '../../report/summary-text.js';
-import { tableHeader, tableRows } from '../../report/table.js';
-import type { Command } from 'commander';
-import { acknowledger } from '../../core/acknowledge.js';
+import { runMeta } from '../../results/run-meta.js';
+import { statusesOf } from '../../results/summary.js';
+import { EXIT, exitCodeFor } from '../../results/exit-code.js';
 import { refuseUnknownRecalls, reportAcknowledgements } from '../acknowledgements.js';
 import { today, warnIfStale } from '../data-age.js';
-import { effectiveOptions } from '../options.js';
-import { EXIT, exitCodeFor } from '../exit-code.js';
-import type { Format } from '../../report/formats.js';
 import { type Io, styleFor } from '../io.js';
+import { effectiveOptions } from '../options.js';
 import { fileOutput, type Output, streamOutput } from '../output.js';
 import { progress } from '../progress.js';
-
 
 export interface BatchFlags {
   output?: string;
   delimiter?: string;
   dataDir?: string;
   all?: boolean;
-}
-
-interface Writer {
-  start(): string;
-  rows(rows: readonly RowResult[]): string;
-  end(summary: Summary): string;
-  /** How to encode what rows() returned; UTF-8 unless the writer knows the text is ASCII. */
-  encoding?(): 'latin1' | 'utf8';
-}
-
-function writerFor(format: Format, batch: CsvBatch, meta: RunMeta, style: Style, width: number | undefined, all: boolean, io: Io): Writer {
-  const findings = () => {
-    const f = collectFindings(batch.columns);
-    return { f, rows: (rows: readonly RowResult[]) => (f.add(rows), '') };
-  };
-  switch (format) {
-    case 'github': {
-      // Annotations as rows arrive; the Markdown summary goes to the job summary at the end.
-      const { f, rows: collect } = findings();
-      return {
-        start: () => '',
-        rows: (rows) => (collect(rows), githubRows(rows, batch.name, batch.columns.model, batch.columns.serial)),
-        end: (summary) => {
-          const path = io.env.GITHUB_STEP_SUMMARY;
-          if (path) appendFileSync(path, renderMarkdown(batch.name, summary, f));
-          return '';
-        },
-      };
-    }
-    case 'markdown': {
-      const { f, rows } = findings();
-      return { start: () => '', rows, end: (summary) => renderMarkdown(batch.name, summary, f) };
-    }
-    case 'sarif': {
-      const { f, rows } = findings();
-      return { start: () => '', rows, end: () => renderSarif(batch.name, f, meta.tool) };
-    }
-    case 'html': {
-      const { f, rows } = findings();
-      return { start: () => '', rows, end: (summary) => renderHtml(batch.name, summary, f, meta) };
-    }
-    case 'csv': {
-      const w = csvWriter(batch.header.length, batch);
-      // ASCII text is the same bytes in Latin-1, which is encoded several times faster.
-      return { start: () => csvHeader(batch.header, batch.headerRaw, batch), rows: w.rows, end: () => '', encoding: () => (batch.ascii() && w.ascii() ? 'latin1' : 'utf8') };
-    }
-    case 'ndjson':
-      return { start: () => ndjson.start(batch, meta), rows: ndjson.rows, end: ndjson.end };
-    case 'json': {
-      const w = jsonWriter();
-      return { start: () => w.start(batch, meta), rows: w.rows, end: w.end };
-    }
-    case 'table': {
-      const opts = { style, width, all };
-      return { start: () => tableHeader(opts), rows: (rows) => tableRows(rows, batch.columns.model, batch.columns.serial, opts), end: () => '' };
-    }
-  }
 }
 
 export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd: Command): Promise<number> {
@@ -128,43 +66,48 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
 
   const toFile = flags.output !== undefined && flags.output !== '-';
   const output: Output = toFile ? fileOutput(flags.output!, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
-  // A report written to a file is never coloured; on stdout, colour follows the terminal.
-  const style = toFile ? PLAIN : await styleFor(io.stdout, io.env);
-  const width = io.stdout.isTTY && !toFile ? Math.max(100, io.stdout.columns ?? 120) : undefined;
-  const writer = writerFor(options.format, batch, runMeta(data), style, width, flags.all ?? false, io);
+  const { results, summary, ...input } = batch;
+  const reporter = (await reporterFor(options.format))(
+    {
+      file: input,
+      run: runMeta(data),
+      // A report written to a file is never coloured; on stdout, colour follows the terminal.
+      style: toFile ? PLAIN : await styleFor(io.stdout, io.env),
+      width: io.stdout.isTTY && !toFile ? Math.max(100, io.stdout.columns ?? 120) : undefined,
+      env: io.env,
+      all: flags.all ?? false,
+    },
+    output,
+  );
   const bar = progress(io.stderr, size);
-  const interrupt = () => {
+  const cancel = io.onInterrupt?.(() => {
     output.abort();
     bar.done();
-    io.stderr.write('\nrecall-check: interrupted; no output file was written\n');
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+    io.stderr.write('recall-check: interrupted; no output file was written\n');
+  });
   try {
-    await output.write(writer.start());
-    for await (const rows of batch.results) {
-      await output.write(writer.rows(rows), writer.encoding?.());
+    await reporter.start();
+    for await (const rows of results) {
+      await reporter.rows(rows);
       if (output.closed) break;
-      bar.update(batch.summary.rows, bytes);
+      bar.update(summary.rows, bytes);
     }
     bar.done();
     // The reader went away (| head): stop quietly, but the run is incomplete, so never exit 0.
     if (output.closed) return EXIT.error;
-    await output.write(writer.end(batch.summary));
+    await reporter.end(summary);
     await output.finish();
   } catch (e) {
     bar.done();
     output.abort();
-    if (e instanceof RecallCheckError) io.stderr.write(renderSummary(`${name} (incomplete: stopped by the error below)`, batch.summary, await styleFor(io.stderr, io.env)));
+    if (e instanceof RecallCheckError) io.stderr.write(renderSummary(`${name} (incomplete: stopped by the error below)`, summary, await styleFor(io.stderr, io.env)));
     throw e;
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    cancel?.();
   }
-  io.stderr.write(renderSummary(name, batch.summary, await styleFor(io.stderr, io.env)));
+  io.stderr.write(renderSummary(name, summary, await styleFor(io.stderr, io.env)));
   reportAcknowledgements(io, acks.uses(), { unused: true });
-  return exitCodeFor(statusesOf(batch.summary), batch.summary.errors.count > 0, options.failOn);
+  return exitCodeFor(statusesOf(summary), summary.errors.count > 0, options.failOn);
 }
 
 function inputSize(path: string): number {

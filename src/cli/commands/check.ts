@@ -1,14 +1,15 @@
 import { RecallCheckError } from '../../core/errors.js';
 import { check } from '../../core/match.js';
 import { loadRecallData } from '../../recall-data.js';
-import { renderJson, runMeta } from '../../report/json.js';
+import { renderJson } from '../../report/json.js';
+import { runMeta } from '../../results/run-meta.js';
 import { renderText } from '../../report/text.js';
 import type { Command } from 'commander';
 import { acknowledger } from '../../core/acknowledge.js';
 import { refuseUnknownRecalls, reportAcknowledgements } from '../acknowledgements.js';
 import { today, warnIfStale } from '../data-age.js';
 import { effectiveOptions } from '../options.js';
-import { exitCodeFor } from '../exit-code.js';
+import { exitCodeFor } from '../../results/exit-code.js';
 import { type Io, pageWidth, styleFor } from '../io.js';
 
 export interface CheckFlags {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { EXIT } from '../exit-code.js';
+import { EXIT } from '../../results/exit-code.js';
 import type { Io } from '../io.js';
 import { addOptions, effectiveOptions } from '../options.js';
 

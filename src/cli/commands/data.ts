@@ -7,7 +7,7 @@ import { parseJson } from '../../data/parse-json.js';
 import type { Manifest, RecallDefinition } from '../../data/schema.js';
 import { validateDefinitions } from '../../data/validate.js';
 import { dataAgeDays, today } from '../data-age.js';
-import { EXIT } from '../exit-code.js';
+import { EXIT } from '../../results/exit-code.js';
 import type { Io } from '../io.js';
 
 /** Validates in full (schema, references, checksums) and says so; problems are thrown as one data error. */

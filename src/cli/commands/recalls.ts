@@ -6,7 +6,7 @@ import { loadRecallData } from '../../recall-data.js';
 import { formatCount, formatDate, stripControl } from '../../report/format.js';
 import { renderRecall } from '../../report/recall-page.js';
 import type { Command } from 'commander';
-import { EXIT } from '../exit-code.js';
+import { EXIT } from '../../results/exit-code.js';
 import { country as parseCountryOption, effectiveOptions } from '../options.js';
 import { type Io, pageWidth, styleFor } from '../io.js';
 

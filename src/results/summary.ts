@@ -3,7 +3,7 @@
  * to the number of rows, and skipped and refused rows are listed by line.
  */
 import { STATUSES, type Status } from '../core/result.js';
-import type { RowResult, SkipReason } from './run.js';
+import type { RowResult, SkipReason } from './row-result.js';
 
 /** How many refused rows keep their full message; all keep their line number. */
 export const MAX_ERROR_DETAILS = 100;

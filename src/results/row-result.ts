@@ -1,0 +1,37 @@
+/**
+ * One row of a batch as every reporter sees it: checked (with the same CheckResult as a single
+ * check), skipped, or refused with the reason. Every input row gets exactly one.
+ */
+import type { CheckResult, Status } from '../core/result.js';
+
+export type RowError =
+  | { code: 'unclosed-quote'; message: string }
+  | { code: 'malformed-quote'; message: string }
+  | { code: 'field-count'; expected: number; actual: number; message: string }
+  | { code: 'invalid-text'; column: string; message: string }
+  | { code: 'bad-country'; value: string; message: string };
+
+export type SkipReason = 'empty-model' | 'blank-line';
+
+interface RowBase {
+  /** Physical line where the row starts (1-based, counting the header). */
+  readonly line: number;
+  /** Data row number: 1 for the first row after the header. */
+  readonly row: number;
+  /** The row's cells exactly as parsed. */
+  readonly cells: readonly string[];
+  /** The row's text exactly as read, when it came from a CSV file. */
+  readonly raw: string | undefined;
+}
+
+// Every row object has all the fields, in one order, so the hot loop sees one shape.
+export type RowResult =
+  | (RowBase & { readonly kind: 'checked'; readonly result: CheckResult; readonly reason: undefined; readonly error: undefined })
+  | (RowBase & { readonly kind: 'skipped'; readonly result: undefined; readonly reason: SkipReason; readonly error: undefined })
+  | (RowBase & { readonly kind: 'error'; readonly result: undefined; readonly reason: undefined; readonly error: RowError });
+
+export type RowStatus = Status | 'skipped' | 'error';
+
+export function rowStatus(r: RowResult): RowStatus {
+  return r.kind === 'checked' ? r.result.status : r.kind;
+}
