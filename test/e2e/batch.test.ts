@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ANSI, BIN, runCli } from '../helpers/cli.js';
+import { ANSI, BIN } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'recall-check-batch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,8 +36,8 @@ const INVENTORY = [
 describe('recall-check batch: a mixed inventory', () => {
   const path = file('inventory.csv', INVENTORY + '\n');
 
-  it('table on stdout lists rows that need a look; summary on stderr adds up; exit 2 because of the bad row', () => {
-    const r = runCli(['batch', path]);
+  it('table on stdout lists rows that need a look; summary on stderr adds up; exit 2 because of the bad row', async () => {
+    const r = await runMain(['batch', path]);
     expect(r.code).toBe(2);
     noStack(r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
@@ -61,13 +62,13 @@ describe('recall-check batch: a mixed inventory', () => {
     expect(r.stderr).toContain('line 8: expected 5 fields, got 4');
   });
 
-  it('--all lists every row', () => {
-    const r = runCli(['batch', path, '--all']);
+  it('--all lists every row', async () => {
+    const r = await runMain(['batch', path, '--all']);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(10);
   });
 
-  it('csv returns every input row in order, untouched, with the verdict columns appended', () => {
-    const r = runCli(['batch', path, '--format', 'csv']);
+  it('csv returns every input row in order, untouched, with the verdict columns appended', async () => {
+    const r = await runMain(['batch', path, '--format', 'csv']);
     expect(r.code).toBe(2);
     const out = r.stdout.split('\n');
     expect(out[0]).toBe('SKU,Model Number,Serial,Country,Notes,recall_status,recall_ids,recall_reason,recall_action,recall_check_url');
@@ -87,8 +88,8 @@ describe('recall-check batch: a mixed inventory', () => {
     expect(out).toHaveLength(12);
   });
 
-  it('ndjson: a file line, one line per data row, a summary whose counts add up', () => {
-    const r = runCli(['batch', path, '--format', 'ndjson']);
+  it('ndjson: a file line, one line per data row, a summary whose counts add up', async () => {
+    const r = await runMain(['batch', path, '--format', 'ndjson']);
     const docs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(docs[0]).toMatchObject({ type: 'file', schemaVersion: 2, file: { delimiter: ',', columns: { model: 'Model Number', serial: 'Serial', country: 'Country' } } });
     const rows = docs.filter((d) => d.type === 'row');
@@ -107,8 +108,8 @@ describe('recall-check batch: a mixed inventory', () => {
     expect(errors.lines).toEqual([8]);
   });
 
-  it('json: one document with the rows and the summary', () => {
-    const r = runCli(['batch', path, '--format', 'json']);
+  it('json: one document with the rows and the summary', async () => {
+    const r = await runMain(['batch', path, '--format', 'json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.schemaVersion).toBe(2);
     expect(doc.file.header).toEqual(['SKU', 'Model Number', 'Serial', 'Country', 'Notes']);
@@ -118,26 +119,26 @@ describe('recall-check batch: a mixed inventory', () => {
 });
 
 describe('exit codes', () => {
-  it('1 when any row is affected', () => {
-    expect(runCli(['batch', file('a.csv', 'model,serial,country\nA3102,ACCJRU1D16400900,AU\nA9999,1,US\n')]).code).toBe(1);
+  it('1 when any row is affected', async () => {
+    expect((await runMain(['batch', file('a.csv', 'model,serial,country\nA3102,ACCJRU1D16400900,AU\nA9999,1,US\n')])).code).toBe(1);
   });
-  it('3 when nothing is affected but something must be verified', () => {
-    expect(runCli(['batch', file('v.csv', 'model,serial\nA1263,A1B2C3D4E5F6G7H8\nA9999,1\n')]).code).toBe(3);
+  it('3 when nothing is affected but something must be verified', async () => {
+    expect((await runMain(['batch', file('v.csv', 'model,serial\nA1263,A1B2C3D4E5F6G7H8\nA9999,1\n')])).code).toBe(3);
   });
-  it('0 when nothing is affected or to verify', () => {
-    const r = runCli(['batch', file('z.csv', 'model,serial\nA9999,1\nB1,2\n')]);
+  it('0 when nothing is affected or to verify', async () => {
+    const r = await runMain(['batch', file('z.csv', 'model,serial\nA9999,1\nB1,2\n')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('LINE   STATUS       MODEL        SERIAL             RECALLS                    REASON\n');
   });
-  it('2 when a row is refused, even with affected rows (the run is incomplete)', () => {
-    expect(runCli(['batch', file('e.csv', 'model,serial,country\nA3102,ACCJRU1D16400900,AU\nA1263\n')]).code).toBe(2);
+  it('2 when a row is refused, even with affected rows (the run is incomplete)', async () => {
+    expect((await runMain(['batch', file('e.csv', 'model,serial,country\nA3102,ACCJRU1D16400900,AU\nA1263\n')])).code).toBe(2);
   });
 });
 
 describe('columns', () => {
-  it('named with --model-column and --serial-column, case- and space-insensitively', () => {
+  it('named with --model-column and --serial-column, case- and space-insensitively', async () => {
     const path = file('named.csv', 'Handle,Variant SKU,SN,Qty\nh1,A3102016,ACCJRU1D16400900,1\n');
-    const r = runCli(['batch', path, '--model-column', 'variant sku', '--serial-column', 'SN', '--country', 'US', '--format', 'ndjson']);
+    const r = await runMain(['batch', path, '--model-column', 'variant sku', '--serial-column', 'SN', '--country', 'US', '--format', 'ndjson']);
     expect(r.code).toBe(3);
     const row = JSON.parse(r.stdout.split('\n')[1]!);
     expect(row.status).toBe('verify');
@@ -146,46 +147,46 @@ describe('columns', () => {
     expect(row.reasons.map((x: { code: string }) => x.code)).toContain('model-matched-sku');
   });
 
-  it('no model column: an error naming the file and listing the columns, never "0 affected"', () => {
+  it('no model column: an error naming the file and listing the columns, never "0 affected"', async () => {
     const path = file('nomodel.csv', 'Code,Colour,Qty\nh,red,1\n');
-    const r = runCli(['batch', path]);
+    const r = await runMain(['batch', path]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`recall-check: input error: ${path}:1: no model column found. Columns found: "Code", "Colour", "Qty". Name it with --model-column "<column>".\n`);
     const shopify = file('nomodel-shopify.csv', 'Handle,Title,Qty\nh,Shirt,1\n');
-    expect(runCli(['batch', shopify]).stderr).toContain('The columns "Handle", "Title" may name models: search them for recalled model codes with --scan-columns "Handle,Title"');
+    expect((await runMain(['batch', shopify])).stderr).toContain('The columns "Handle", "Title" may name models: search them for recalled model codes with --scan-columns "Handle,Title"');
   });
 
-  it('a --model-column that does not exist', () => {
-    const r = runCli(['batch', file('m.csv', 'model,serial\nA1,1\n'), '--model-column', 'Part']);
+  it('a --model-column that does not exist', async () => {
+    const r = await runMain(['batch', file('m.csv', 'model,serial\nA1,1\n'), '--model-column', 'Part']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--model-column "Part" is not a column of this file\. Columns found: "model", "serial"/u);
   });
 
-  it('duplicate header names of a column in use: an error naming both columns', () => {
-    const r = runCli(['batch', file('dup.csv', 'model,serial,serial\nA1263,A1,A2\n')]);
+  it('duplicate header names of a column in use: an error naming both columns', async () => {
+    const r = await runMain(['batch', file('dup.csv', 'model,serial,serial\nA1263,A1,A2\n')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/several columns could hold the serial: "serial" \(column 2\), "serial" \(column 3\)/u);
   });
 
-  it('two candidate model columns: an error asking which one', () => {
-    const r = runCli(['batch', file('two.csv', 'Model,Model Number,Serial\nA1,A1263,1\n')]);
+  it('two candidate model columns: an error asking which one', async () => {
+    const r = await runMain(['batch', file('two.csv', 'Model,Model Number,Serial\nA1,A1263,1\n')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/several columns could hold the model: "Model" \(column 1\), "Model Number" \(column 2\)\. Name the right one with --model-column/u);
   });
 
-  it('no serial column: said once on stderr; serial-dependent recalls give verify, all-units ones still work', () => {
-    const r = runCli(['batch', file('noserial.csv', 'model,qty\nA1263,1\nA1263,2\n'), '--format', 'ndjson']);
+  it('no serial column: said once on stderr; serial-dependent recalls give verify, all-units ones still work', async () => {
+    const r = await runMain(['batch', file('noserial.csv', 'model,qty\nA1263,1\nA1263,2\n'), '--format', 'ndjson']);
     expect(r.code).toBe(3);
     expect(r.stderr.match(/has no serial column/gu)).toHaveLength(1);
     const rows = r.stdout.trimEnd().split('\n').slice(1, -1).map((l) => JSON.parse(l));
     expect(rows.map((x) => x.reasons[0].code)).toEqual(['serial-missing', 'serial-missing']);
   });
 
-  it('country cells as people write them; one that is no country refuses that row only', () => {
+  it('country cells as people write them; one that is no country refuses that row only', async () => {
     const cells = ['United States', 'us', 'USA', 'U.S.', 'United Kingdom', 'Deutschland', '日本', 'GBR', 'jpn', 'Narnia', 'ZZ'];
     const csv = `model,serial,country\n${cells.map((c) => `A1263,A1B2C3D4E5F6G7H8,${c}`).join('\n')}\n`;
-    const r = runCli(['batch', file('country.csv', csv), '--format', 'ndjson']);
+    const r = await runMain(['batch', file('country.csv', csv), '--format', 'ndjson']);
     expect(r.code).toBe(2);
     const rows = r.stdout.trimEnd().split('\n').slice(1, -1).map((l) => JSON.parse(l));
     expect(rows.map((x) => x.country ?? x.status)).toEqual(['US', 'US', 'US', 'US', 'GB', 'DE', 'JP', 'GB', 'JP', 'error', 'error']);
@@ -197,39 +198,39 @@ describe('columns', () => {
 describe('what real files look like', () => {
   const verdicts = (stdout: string) => stdout.trimEnd().split('\n').slice(1, -1).map((l) => JSON.parse(l)).map((x) => [x.line, x.status]);
 
-  it('UTF-8 with a BOM', () => {
-    const r = runCli(['batch', file('bom.csv', '\uFEFFmodel,serial\nA1263,A1B2C3D4E5F6G7H8\n'), '-f', 'ndjson']);
+  it('UTF-8 with a BOM', async () => {
+    const r = await runMain(['batch', file('bom.csv', '\uFEFFmodel,serial\nA1263,A1B2C3D4E5F6G7H8\n'), '-f', 'ndjson']);
     expect(verdicts(r.stdout)).toEqual([[2, 'verify']]);
     expect(JSON.parse(r.stdout.split('\n')[0]!).file).toMatchObject({ bom: true, header: ['model', 'serial'] });
   });
 
-  it('the BOM is kept in CSV output, for Excel', () => {
+  it('the BOM is kept in CSV output, for Excel', async () => {
     const r = spawnSync(process.execPath, [BIN, 'batch', file('bom2.csv', '\uFEFFmodel\nA9999\n'), '-f', 'csv']);
     expect([...r.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it('UTF-16LE "Unicode Text" from Excel: tab-delimited, CRLF', () => {
+  it('UTF-16LE "Unicode Text" from Excel: tab-delimited, CRLF', async () => {
     const text = '\uFEFFmodel\tserial\r\nA1263\tA1B2C3D4E5F6G7H8\r\nA9999\t1\r\n';
-    const r = runCli(['batch', file('unicode.txt', Buffer.from(text, 'utf16le')), '-f', 'ndjson']);
+    const r = await runMain(['batch', file('unicode.txt', Buffer.from(text, 'utf16le')), '-f', 'ndjson']);
     expect(verdicts(r.stdout)).toEqual([[2, 'verify'], [3, 'no-recall']]);
     expect(JSON.parse(r.stdout.split('\n')[0]!).file).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
   });
 
-  it('UTF-16 without a BOM: a one-line error saying how to re-save', () => {
-    const r = runCli(['batch', file('nobom16.txt', Buffer.from('model\tserial\r\nA1263\t1\r\n', 'utf16le'))]);
+  it('UTF-16 without a BOM: a one-line error saying how to re-save', async () => {
+    const r = await runMain(['batch', file('nobom16.txt', Buffer.from('model\tserial\r\nA1263\t1\r\n', 'utf16le'))]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/contains NUL bytes: UTF-16 text without a byte-order mark, or not text at all\. In Excel, use File › Save As › "CSV UTF-8 \(Comma delimited\)"\.\n$/u);
   });
 
-  it('an .xlsx workbook is named as such', () => {
-    const r = runCli(['batch', file('book.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]))]);
+  it('an .xlsx workbook is named as such', async () => {
+    const r = await runMain(['batch', file('book.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]))]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/spreadsheet workbook \(\.xlsx\)/u);
   });
 
-  it('bytes that are not UTF-8: that row is refused, naming the line and column; the others are checked', () => {
+  it('bytes that are not UTF-8: that row is refused, naming the line and column; the others are checked', async () => {
     const bytes = Buffer.concat([Buffer.from('model,serial,notes\nA1263,A1B2C3D4E5F6G7H8,ok\nA1263,A1B2C3D4E5F6G7H'), Buffer.from([0xd8]), Buffer.from(',caf'), Buffer.from([0xe9]), Buffer.from('\nA9999,1,x\n')]);
-    const r = runCli(['batch', file('latin1.csv', bytes), '-f', 'ndjson']);
+    const r = await runMain(['batch', file('latin1.csv', bytes), '-f', 'ndjson']);
     expect(r.code).toBe(2);
     expect(verdicts(r.stdout)).toEqual([[2, 'verify'], [3, 'error'], [4, 'no-recall']]);
     expect(r.stderr).toMatch(/line 3: column "serial" has bytes that are not valid UTF-8/u);
@@ -240,16 +241,16 @@ describe('what real files look like', () => {
     ['tab', 'model\tserial\nA1263\tA1B2C3D4E5F6G7H8\n', '\t'],
     ['pipe', 'model|serial\nA1263|A1B2C3D4E5F6G7H8\n', '|'],
     ['Excel sep= line', 'sep=;\nmodel;serial\nA1263;A1B2C3D4E5F6G7H8\n', ';'],
-  ])('%s delimiter', (_, content, delimiter) => {
-    const r = runCli(['batch', file(`delim-${delimiter.charCodeAt(0)}-${content.length}.csv`, content), '-f', 'ndjson']);
+  ])('%s delimiter', async (_, content, delimiter) => {
+    const r = await runMain(['batch', file(`delim-${delimiter.charCodeAt(0)}-${content.length}.csv`, content), '-f', 'ndjson']);
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout.split('\n')[0]!).file.delimiter).toBe(delimiter);
     const line = content.startsWith('sep=') ? 3 : 2;
     expect(verdicts(r.stdout)).toEqual([[line, 'verify']]);
   });
 
-  it('CRLF without a final newline, and trailing empty columns', () => {
-    const r = runCli(['batch', file('crlf.csv', 'model,serial,,\r\nA1263,A1B2C3D4E5F6G7H8,,\r\nA9999,1,,,'), '-f', 'csv']);
+  it('CRLF without a final newline, and trailing empty columns', async () => {
+    const r = await runMain(['batch', file('crlf.csv', 'model,serial,,\r\nA1263,A1B2C3D4E5F6G7H8,,\r\nA9999,1,,,'), '-f', 'csv']);
     expect(r.code).toBe(3);
     expect(r.stdout.split('\r\n')).toEqual([
       'model,serial,,,recall_status,recall_ids,recall_reason,recall_action,recall_check_url',
@@ -259,26 +260,26 @@ describe('what real files look like', () => {
     ]);
   });
 
-  it('empty file and header-only file: a distinct "no rows" error, not a pass', () => {
-    const empty = runCli(['batch', file('empty.csv', '')]);
+  it('empty file and header-only file: a distinct "no rows" error, not a pass', async () => {
+    const empty = await runMain(['batch', file('empty.csv', '')]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/no rows: the file is empty/u);
-    const header = runCli(['batch', file('header.csv', 'model,serial\n')]);
+    const header = await runMain(['batch', file('header.csv', 'model,serial\n')]);
     expect(header.code).toBe(2);
     expect(header.stderr).toMatch(/no rows: the file has a header but no data rows/u);
   });
 
-  it('an unclosed quote names the line where it opened', () => {
-    const r = runCli(['batch', file('quote.csv', 'model,serial\nA1263,A1B2C3D4E5F6G7H8\nA1263,"A1B2\nA9999,1\n'), '-f', 'ndjson']);
+  it('an unclosed quote names the line where it opened', async () => {
+    const r = await runMain(['batch', file('quote.csv', 'model,serial\nA1263,A1B2C3D4E5F6G7H8\nA1263,"A1B2\nA9999,1\n'), '-f', 'ndjson']);
     expect(r.code).toBe(2);
     expect(verdicts(r.stdout)).toEqual([[2, 'verify'], [3, 'error']]);
     expect(r.stderr).toMatch(/line 3: a quoted field opened on this line is never closed/u);
   });
 
-  it('a huge field: bounded memory, an error naming the line, no output file', () => {
+  it('a huge field: bounded memory, an error naming the line, no output file', async () => {
     const path = file('huge.csv', `model,serial\nA1263,A1B2\nA1263,"${'x'.repeat(3 << 20)}`);
     const out = join(dir, 'huge-out.csv');
-    const r = runCli(['batch', path, '-f', 'csv', '-o', out]);
+    const r = await runMain(['batch', path, '-f', 'csv', '-o', out]);
     expect(r.code).toBe(2);
     noStack(r.stderr);
     expect(r.stderr).toMatch(/huge\.csv:3: a record longer than 1024 KiB starts here/u);
@@ -289,8 +290,8 @@ describe('what real files look like', () => {
 describe('formula and terminal injection', () => {
   const path = file('inject.csv', ['model,serial,notes', 'A9999,1,=HYPERLINK("http://x")', 'A9999,2,  +1', 'A9999,3,@SUM(A1)', 'A9999,4,-2', 'A9999,5,\tx', 'A9999,6,ok=fine', 'A1263,"\u001b[31mRED",note'].join('\n') + '\n');
 
-  it('csv neutralises formula cells with a leading single quote, and leaves the rest alone', () => {
-    const r = runCli(['batch', path, '-f', 'csv']);
+  it('csv neutralises formula cells with a leading single quote, and leaves the rest alone', async () => {
+    const r = await runMain(['batch', path, '-f', 'csv']);
     const out = r.stdout.split('\n');
     expect(out[1]!.startsWith(`A9999,1,"'=HYPERLINK(""http://x"")",no-recall`)).toBe(true);
     expect(out[2]!.startsWith(`A9999,2,"'  +1",`)).toBe(true);
@@ -300,15 +301,15 @@ describe('formula and terminal injection', () => {
     expect(out[6]!.startsWith('A9999,6,ok=fine,no-recall')).toBe(true);
   });
 
-  it('json keeps the original text', () => {
-    const r = runCli(['batch', path, '-f', 'ndjson']);
+  it('json keeps the original text', async () => {
+    const r = await runMain(['batch', path, '-f', 'ndjson']);
     const rows = r.stdout.trimEnd().split('\n').slice(1, -1).map((l) => JSON.parse(l));
     expect(rows[0].cells[2]).toBe('=HYPERLINK("http://x")');
     expect(rows[6].cells[1]).toBe('\u001b[31mRED');
   });
 
-  it('the table strips terminal control characters', () => {
-    const r = runCli(['batch', path]);
+  it('the table strips terminal control characters', async () => {
+    const r = await runMain(['batch', path]);
     expect(r.stdout).toContain('[31mRED');
     expect(r.stdout).not.toContain('\u001b');
   });
@@ -317,15 +318,15 @@ describe('formula and terminal injection', () => {
 describe('input and output', () => {
   const path = file('io.csv', 'model,serial\nA1263,A1B2C3D4E5F6G7H8\n');
 
-  it('reads standard input with -', () => {
-    const r = runCli(['batch', '-', '-f', 'ndjson'], { input: readFileSync(path) });
+  it('reads standard input with -', async () => {
+    const r = await runMain(['batch', '-', '-f', 'ndjson'], { input: readFileSync(path) });
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout.split('\n')[0]!).file.name).toBe('stdin');
   });
 
-  it('-o writes the file and nothing to stdout; the summary still goes to stderr', () => {
+  it('-o writes the file and nothing to stdout; the summary still goes to stderr', async () => {
     const out = join(dir, 'checked.csv');
-    const r = runCli(['batch', path, '-f', 'csv', '-o', out]);
+    const r = await runMain(['batch', path, '-f', 'csv', '-o', out]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('1 data row');
@@ -333,34 +334,34 @@ describe('input and output', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('-o never overwrites the input', () => {
-    const r = runCli(['batch', path, '-f', 'csv', '-o', path]);
+  it('-o never overwrites the input', async () => {
+    const r = await runMain(['batch', path, '-f', 'csv', '-o', path]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is the input file: recall-check never overwrites its input/u);
     expect(readFileSync(path, 'utf8')).toBe('model,serial\nA1263,A1B2C3D4E5F6G7H8\n');
   });
 
-  it('a failed run leaves no file under the final name', () => {
+  it('a failed run leaves no file under the final name', async () => {
     const out = join(dir, 'never.csv');
-    const r = runCli(['batch', file('bad.csv', 'a,b\n1,2\n'), '-f', 'csv', '-o', out]);
+    const r = await runMain(['batch', file('bad.csv', 'a,b\n1,2\n'), '-f', 'csv', '-o', out]);
     expect(r.code).toBe(2);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('a missing input file', () => {
-    const r = runCli(['batch', join(dir, 'nope.csv')]);
+  it('a missing input file', async () => {
+    const r = await runMain(['batch', join(dir, 'nope.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nope\.csv: no such file/u);
   });
 
-  it('an unknown --format', () => {
-    const r = runCli(['batch', path, '--format', 'xml']);
+  it('an unknown --format', async () => {
+    const r = await runMain(['batch', path, '--format', 'xml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--format: "xml" is not one of table, json, ndjson, csv/u);
   });
 
-  it('ends quietly when the reader goes away (| head)', () => {
+  it('ends quietly when the reader goes away (| head)', async () => {
     const rows = ['model,serial', ...Array.from({ length: 200_000 }, (_, i) => `A1263,A1B2C3D4E5F6${String(i).padStart(4, '0')}`)].join('\n');
     const big = file('big.csv', rows);
     const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" batch "${big}" --all | head -n 3`], { encoding: 'utf8' });
