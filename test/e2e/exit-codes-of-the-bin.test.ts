@@ -1,0 +1,53 @@
+/**
+ * The exit-code contract as CI sees it: the built bin, spawned, for each documented code (README
+ * "Exit codes"), with the report on stdout and everything else on stderr.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'recall-check-exit-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const csv = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('exit codes of the built bin', () => {
+  it.each([
+    ['0: no recall on file', ['A9999', '123'], 0],
+    ['1: a unit affected', ['A1366', '--country', 'US'], 1],
+    ['3: a unit to verify, none affected', ['A1263'], 3],
+    ['2: a usage error', ['A1263', '--country', 'Narnia'], 2],
+  ] as const)('single check, %s', (_, args, code) => {
+    const r = runCli([...args]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/u);
+    if (code === 2) expect(r.stdout).toBe('');
+    else expect(r.stdout).not.toBe('');
+  });
+
+  it.each([
+    ['0: nothing recalled', 'model\nA9999\n', 0],
+    ['1: an affected row', 'model,country\nA1366,US\nA1263,US\n', 1],
+    ['3: rows to verify, none affected', 'model\nA1263\n', 3],
+    ['2: a refused row wins over findings', 'model,serial\nA1366,1,extra\nA1366,2\n', 2],
+  ] as const)('batch, %s; the report on stdout, the summary on stderr', (_, text, code) => {
+    const path = csv(`exit-${code}.csv`, text);
+    const r = runCli(['batch', path, '-f', 'csv']);
+    expect(r.code).toBe(code);
+    expect(r.stdout.split('\n')[0]).toContain('recall_status');
+    expect(r.stderr).toContain(`${path}: `);
+    expect(r.stdout).not.toContain('data row');
+  });
+
+  it('2: a file that does not exist, with one line naming it', () => {
+    const r = runCli(['batch', join(dir, 'missing.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('missing.csv: no such file');
+  });
+});
