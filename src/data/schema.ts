@@ -7,6 +7,7 @@
  * types alone (erased at compile time), so start-up never pays for zod.
  */
 import { z } from 'zod';
+import { rangeProblem } from '../core/serial-range.js';
 import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
 
 const slug = z
@@ -270,20 +271,6 @@ function version2Features(recall: { kind?: unknown; related?: unknown; announced
   if (recall.products.some((p) => p.aliases !== undefined)) found.push('"aliases"');
   for (const kind of new Set(recall.products.map((p) => p.scope.value.kind))) if (!VERSION_1_SCOPES.has(kind)) found.push(`scope kind "${kind}"`);
   return found;
-}
-
-/** Why a published range cannot be compared safely, or undefined when it can. */
-export function rangeProblem(first: string, last: string): string | undefined {
-  if (first.length !== last.length) return `range bounds have different lengths (${first.length} and ${last.length})`;
-  let p = 0;
-  while (p < first.length && first[p] === last[p]) p++;
-  const a = first.slice(p);
-  const b = last.slice(p);
-  if (!/^\d*$/.test(a) || !/^\d*$/.test(b)) {
-    return 'range bounds must differ only in trailing digits, so that membership is a numeric comparison';
-  }
-  if (a > b) return `range start ${first} is after its end ${last}`;
-  return undefined;
 }
 
 type Path = (string | number)[];

@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../core/errors.js';
 import { jsonPath } from '../core/errors.js';
-import { inRange } from '../core/match.js';
+import { inRange } from '../core/serial-range.js';
 import { factsOf, type RecallDefinition } from './schema.js';
 
 export interface LoadedDefinition {
