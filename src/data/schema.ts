@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { rangeProblem } from '../core/serial-range.js';
-import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
+import { DEFINITION_FILE_NAME, DEFINITION_FILE_NAME_RULE } from './manifest.js';
 
 const slug = z
   .string()
@@ -221,13 +221,6 @@ export const RecallSchema = z
     references: z.array(reference).min(1),
   })
   .superRefine((recall, ctx) => {
-    if (recall.schemaVersion > SUPPORTED_SCHEMA_VERSION) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['schemaVersion'],
-        message: `schemaVersion ${recall.schemaVersion} is newer than this recall-check supports (${SUPPORTED_SCHEMA_VERSION}): upgrade recall-check`,
-      });
-    }
     const ids = new Set<string>();
     recall.references.forEach((ref, i) => {
       if (ids.has(ref.id)) ctx.addIssue({ code: 'custom', path: ['references', i, 'id'], message: `duplicate reference id "${ref.id}"` });
@@ -292,7 +285,7 @@ export const ManifestSchema = z.strictObject({
   files: z
     .array(
       z.strictObject({
-        path: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.json$/),
+        path: z.string().regex(DEFINITION_FILE_NAME, DEFINITION_FILE_NAME_RULE),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
         /** Every model, SKU and alias code the file declares, with the model it belongs to: lets a check parse only the files it needs. */
         codes: z.record(modelCode, modelCode).optional(),

@@ -50,10 +50,6 @@ describe('RecallSchema', () => {
     expect(messages({ ...definition(), colour: 'red' }).join()).toMatch(/Unrecognized key: "colour"/u);
   });
 
-  it('rejects a schemaVersion newer than supported, saying to upgrade', () => {
-    expect(messages(definition({ schemaVersion: 3 })).join()).toMatch(/schemaVersion: .*upgrade recall-check/u);
-  });
-
   it('accepts unpublished serial rules without a checker URL (the verdict then says none is on file)', () => {
     const { checkerUrl: _, ...rest } = definition();
     expect(messages(rest)).toEqual([]);

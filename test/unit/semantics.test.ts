@@ -67,12 +67,6 @@ describe('semantic checks (data validate)', () => {
     expect(problems(definition({ announced: sourced('2023-03'), sold: sourced({ from: '2023-03-15', to: '2023-10' }) }))).toEqual([]);
   });
 
-  it('a schemaVersion newer than supported says to upgrade', () => {
-    expect(problems(definition({ schemaVersion: 3 }))).toEqual([
-      'd0.json $.schemaVersion: schemaVersion 3 is newer than this recall-check supports (2): upgrade recall-check',
-    ]);
-  });
-
   it('lists every problem, not only the first', () => {
     const bad = definition({ products: [product({}), product({})], references: [...definition().references, { id: 'x', url: 'https://e.com', title: 't', publisher: 'p', official: false }] });
     expect(problems(bad, definition())).toHaveLength(3);
