@@ -103,4 +103,17 @@ describe('ranges against the product\'s own serial rules', () => {
       'd0.json $.products[0].scope.value.ranges[1]: range AO10 to AO19 contains a character the product\'s serials never use',
     ]);
   });
+
+  it('a range whose end alone breaks a rule is refused too', () => {
+    const d = definition({
+      products: [product({
+        scope: sourced({ kind: 'serial-ranges' as const, ranges: [{ first: 'A100', last: 'A199' }] }),
+        serialRules: [sourced({ rule: 'prefix' as const, prefix: 'A10', excludesOtherwise: true }), sourced({ rule: 'never-contains' as const, characters: ['9'] })],
+      })],
+    });
+    expect(problems(d)).toEqual([
+      'd0.json $.products[0].scope.value.ranges[0]: range A100 to A199 breaks the product\'s "A10" prefix rule',
+      'd0.json $.products[0].scope.value.ranges[0]: range A100 to A199 contains a character the product\'s serials never use',
+    ]);
+  });
 });
