@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../core/errors.js';
 import { isDefinitionFile, sha256 } from './manifest.js';
-import { parseJson, withoutBom } from './parse-json.js';
+import { jsonProblem, parseJson, withoutBom } from './parse-json.js';
 import { newerSchemaProblem } from './schema-version.js';
 
 /** The definition files of a directory, sorted; undefined when the directory cannot be listed. */
@@ -70,7 +70,7 @@ export async function readDefinitions(dir: string, entries: readonly DefinitionE
     if (depth === 'bytes') continue;
     const parsed = parseJson(withoutBom(bytes.toString('utf8')));
     if (!parsed.ok) {
-      out.problems.push({ file, line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.message}` });
+      out.problems.push(jsonProblem(file, parsed));
       continue;
     }
     // A newer definition may use what this build would misread: it is not validated, only refused.

@@ -11,7 +11,7 @@ import { type Problem, RecallCheckError } from '../core/errors.js';
 import { packageRoot } from '../package-root.js';
 import { definitionFilesIn, describeReadError, readDefinitions } from './definitions.js';
 import { DEFINITION_FILE_NAME, MANIFEST_FILE } from './manifest.js';
-import { parseJson, withoutBom } from './parse-json.js';
+import { jsonProblem, parseJson, withoutBom } from './parse-json.js';
 import type { Manifest, RecallDefinition } from './schema.js';
 import { newerSchemaProblem } from './schema-version.js';
 
@@ -52,7 +52,7 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
     return fail([{ file: manifestPath, message: describeReadError(e, 'no manifest.json: this is not a recall-check data directory, or its manifest was never built') }]);
   }
   const parsedManifest = parseJson(manifestText);
-  if (!parsedManifest.ok) return fail([{ file: manifestPath, line: parsedManifest.line, column: parsedManifest.column, message: `not valid JSON: ${parsedManifest.message}` }]);
+  if (!parsedManifest.ok) return fail([jsonProblem(manifestPath, parsedManifest)]);
   const manifest = parsedManifest.value as Manifest;
   const newer = newerSchemaProblem(manifestPath, manifest);
   if (newer) return fail([newer]);
