@@ -6,7 +6,8 @@
  *   const result = check(data, { model: 'A1263', serial: 'A1B2…' });
  *   result.status; // 'affected' | 'verify' | 'not-affected' | 'no-recall'
  */
-export { check, inRange, type CheckInput } from './core/match.js';
+export { check, type CheckInput } from './core/match.js';
+export { inRange } from './core/serial-range.js';
 export { buildCatalog, type Catalog, type CatalogEntry } from './core/catalog.js';
 export { normaliseCountry } from './core/country.js';
 export { normaliseModel, normaliseSerial, type Change, type Normalised, type Suspicion } from './core/normalise.js';

@@ -17,6 +17,7 @@
  */
 import type { Catalog } from './catalog.js';
 import { LOOKALIKES } from './normalise.js';
+import { perCatalog } from './per-catalog.js';
 
 export interface FoundCode {
   /** The code as the catalog knows it: a model or a declared SKU. */
@@ -66,11 +67,7 @@ interface Starts {
   any: boolean;
 }
 
-let lastCatalog: Catalog | undefined;
-let lastStarts: Starts | undefined;
-
-function startsOf(catalog: Catalog): Starts {
-  if (catalog === lastCatalog) return lastStarts!;
+const startsOf = perCatalog((catalog): Starts => {
   const first = new Uint8Array(128);
   const pair = new Uint8Array(128 * 128);
   let any = false;
@@ -87,10 +84,8 @@ function startsOf(catalog: Catalog): Starts {
       for (const y of both(b)) pair[(x << 7) | y] = 1;
     }
   }
-  lastCatalog = catalog;
-  lastStarts = { first, pair, any };
-  return lastStarts;
-}
+  return { first, pair, any };
+});
 
 /**
  * False when no position of the ASCII text can start a code, judged by its first two letters or

@@ -16,6 +16,7 @@ import { countryProblem } from './messages.js';
 import { asciiGuess, CLEAN, normaliseModel, normaliseSerial, type Normalised } from './normalise.js';
 import { type CheckResult, type Reason, type RecallMatch, type Status, worse } from './result.js';
 import { scopeOutcome, withScopeNotes } from './scope.js';
+import { inRange } from './serial-range.js';
 
 export interface CheckInput {
   model: string;
@@ -320,22 +321,6 @@ export function applyRules(rules: readonly { value: SerialRule }[] | undefined, 
     }
   }
   return { verify, excluded };
-}
-
-/**
- * Membership in a published range. Bounds are validated to share a prefix and differ only in
- * trailing digits, so membership is: same length, same prefix, and a digits-only tail that lies
- * between the bounds' tails. A plain lexicographic comparison would let "…008Z1" into
- * "…00841–…00960".
- */
-export function inRange(serial: string, first: string, last: string): boolean {
-  if (serial.length !== first.length || first.length !== last.length) return false;
-  let p = 0;
-  while (p < first.length && first[p] === last[p]) p++;
-  if (serial.slice(0, p) !== first.slice(0, p)) return false;
-  const tail = serial.slice(p);
-  if (!/^\d*$/u.test(tail)) return false;
-  return tail >= first.slice(p) && tail <= last.slice(p);
 }
 
 function dedupe(reasons: Reason[]): Reason[] {

@@ -4,6 +4,7 @@
  * folded form is a recalled code's is that code, misread (verify, never no-recall).
  */
 import type { Catalog } from './catalog.js';
+import { perCatalog } from './per-catalog.js';
 
 // Read for one another on a label: O, Q, D and 0; I, L and 1; S and 5; B and 8; Z and 2; G and 6.
 const FOLD: Readonly<Record<string, string>> = { O: '0', Q: '0', D: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
@@ -21,12 +22,8 @@ interface Index {
   short: boolean;
 }
 
-let lastCatalog: Catalog | undefined;
-let lastIndex: Index | undefined;
-
-function indexOf(catalog: Catalog): Index {
-  if (catalog === lastCatalog) return lastIndex!;
-  // Built once for the catalog in use (a run has one): its codes folded, and their heads.
+/** The catalog's codes folded, and their heads. */
+const indexOf = perCatalog((catalog): Index => {
   const index: Index = { byFolded: new Map(), heads: new Set(), short: false };
   for (const c of catalog.codes) {
     const f = fold(c);
@@ -36,10 +33,8 @@ function indexOf(catalog: Catalog): Index {
     if (f.length < 3) index.short = true;
     else index.heads.add(head(f));
   }
-  lastCatalog = catalog;
-  lastIndex = index;
   return index;
-}
+});
 
 // FOLD by character code, so that a head is read without making a string.
 const FOLD_CODE = new Uint16Array(128).map((_, c) => FOLD[String.fromCharCode(c)]?.charCodeAt(0) ?? c);

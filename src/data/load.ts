@@ -5,14 +5,15 @@
  * The bundled data was validated with the zod schema at build time, so here its files only have to
  * match the manifest's checksums. Any other directory (`--data-dir`) is also validated in full.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Problem, RecallCheckError } from '../core/errors.js';
 import { packageRoot } from '../package-root.js';
-import { MANIFEST_FILE, sha256 } from './manifest.js';
-import { parseJson, withoutBom } from './parse-json.js';
+import { definitionFilesIn, describeReadError, readDefinitions } from './definitions.js';
+import { DEFINITION_FILE_NAME, MANIFEST_FILE } from './manifest.js';
+import { jsonProblem, parseJson, withoutBom } from './parse-json.js';
 import type { Manifest, RecallDefinition } from './schema.js';
-import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
+import { newerSchemaProblem } from './schema-version.js';
 
 export interface Dataset {
   dir: string;
@@ -51,9 +52,9 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
     return fail([{ file: manifestPath, message: describeReadError(e, 'no manifest.json: this is not a recall-check data directory, or its manifest was never built') }]);
   }
   const parsedManifest = parseJson(manifestText);
-  if (!parsedManifest.ok) return fail([{ file: manifestPath, line: parsedManifest.line, column: parsedManifest.column, message: `not valid JSON: ${parsedManifest.message}` }]);
+  if (!parsedManifest.ok) return fail([jsonProblem(manifestPath, parsedManifest)]);
   const manifest = parsedManifest.value as Manifest;
-  const newer = schemaVersionProblem(manifestPath, manifest);
+  const newer = newerSchemaProblem(manifestPath, manifest);
   if (newer) return fail([newer]);
 
   const validation = options.validate ? await import('./validate.js') : undefined;
@@ -64,100 +65,35 @@ export async function loadDataset(dir: string = BUNDLED_DATA_DIR, options: LoadO
     return fail([{ file: manifestPath, path: '$.files', message: 'the data set is empty: no recall definitions are listed' }]);
   } else {
     // Without zod, at least the shape the loader relies on: a tampered manifest is refused, not a crash.
-    const bad = manifest.files.findIndex((f) => typeof f?.path !== 'string' || !/^[a-z0-9][a-z0-9.-]*\.json$/u.test(f.path) || typeof f.sha256 !== 'string');
+    const bad = manifest.files.findIndex((f) => typeof f?.path !== 'string' || !DEFINITION_FILE_NAME.test(f.path) || typeof f.sha256 !== 'string');
     if (bad !== -1) return fail([{ file: manifestPath, path: `$.files[${bad}]`, message: 'each entry needs a file name ("path") and a "sha256"' }]);
   }
 
   const problems: Problem[] = [];
   const listed = new Set(manifest.files.map((f) => f.path));
-  for (const name of safeReaddir(dir)) {
-    if (name.endsWith('.json') && name !== MANIFEST_FILE && !listed.has(name)) {
-      problems.push({ file: join(dir, name), message: 'this definition is not listed in manifest.json, so it was never validated' });
-    }
+  for (const name of definitionFilesIn(dir) ?? []) {
+    if (!listed.has(name)) problems.push({ file: join(dir, name), message: 'this definition is not listed in manifest.json, so it was never validated' });
   }
 
   // Bundled data with a code index: verify every checksum now, parse only what lookups need.
   const index = manifest.files.map((f) => f.codes);
   const lazy = !validation && index.every((c) => c !== undefined);
-  // Kept as bytes: decoding every file would cost a single check more than the few it parses.
-  const lazyBytes: Buffer[] = [];
-
-  const recalls: RecallDefinition[] = [];
-  const texts: { file: string; text: string; value: unknown }[] = [];
-  for (const entry of manifest.files) {
-    const file = join(dir, entry.path);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      problems.push({ file, message: describeReadError(e, 'listed in manifest.json but missing') });
-      continue;
-    }
-    if (sha256(bytes) !== entry.sha256) {
-      problems.push({ file, message: 'checksum mismatch: the file changed after the manifest was built' });
-      // Validating anyway lists what else is wrong with the change, in the same run.
-      if (!validation) continue;
-    }
-    if (lazy) {
-      lazyBytes.push(bytes);
-      continue;
-    }
-    const text = withoutBom(bytes.toString('utf8'));
-    const parsed = parseJson(text);
-    if (!parsed.ok) {
-      problems.push({ file, line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.message}` });
-      continue;
-    }
-    const newerFile = schemaVersionProblem(file, parsed.value);
-    if (newerFile) {
-      problems.push(newerFile);
-      continue;
-    }
-    texts.push({ file, text, value: parsed.value });
-    recalls.push(parsed.value as RecallDefinition);
-  }
-  if (validation) problems.push(...validation.validateDefinitions(texts));
+  const read = await readDefinitions(dir, manifest.files, validation ? 'validate' : lazy ? 'bytes' : 'parse');
+  problems.push(...read.problems);
   if (problems.length > 0) return fail(problems);
   if (lazy) {
+    // Kept as bytes: decoding every file would cost a single check more than the few it parses.
     // The checksums match the files validated at build, so parsing cannot fail here.
-    const load = (i: number) => JSON.parse(withoutBom(lazyBytes[i]!.toString('utf8'))) as RecallDefinition;
+    const load = (i: number) => JSON.parse(withoutBom(read.files[i]!.bytes.toString('utf8'))) as RecallDefinition;
     let all: RecallDefinition[] | undefined;
     return {
       dir,
       manifest,
       get recalls() {
-        return (all ??= lazyBytes.map((_, i) => load(i)));
+        return (all ??= read.files.map((_, i) => load(i)));
       },
       lazy: { codes: index as Record<string, string>[], load },
     };
   }
-  return { dir, manifest, recalls };
-}
-
-function schemaVersionProblem(file: string, doc: unknown): Problem | undefined {
-  const version = (doc as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof version === 'number' && version > SUPPORTED_SCHEMA_VERSION) {
-    return {
-      file,
-      path: '$.schemaVersion',
-      message: `schemaVersion ${version} is newer than this recall-check supports (${SUPPORTED_SCHEMA_VERSION}): upgrade recall-check (npm install recall-check@latest)`,
-    };
-  }
-  return undefined;
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function describeReadError(e: unknown, missing: string): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return missing;
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  return `cannot be read (${code ?? String(e)})`;
+  return { dir, manifest, recalls: read.docs.map((d) => d.value as RecallDefinition) };
 }

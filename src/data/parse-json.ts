@@ -3,7 +3,14 @@
  * named precisely. V8 reports a character position for some errors, and for others only a
  * snippet; then the place is found by bisecting prefixes of the text.
  */
+import type { Problem } from '../core/errors.js';
+
 export type JsonParse = { ok: true; value: unknown } | { ok: false; message: string; line?: number; column?: number };
+
+/** A file that does not parse, as the problem to report: where, and what V8 said. */
+export function jsonProblem(file: string, failed: Extract<JsonParse, { ok: false }>): Problem {
+  return { file, line: failed.line, column: failed.column, message: `not valid JSON: ${failed.message}` };
+}
 
 const END = /Unexpected end of JSON input/u;
 

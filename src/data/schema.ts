@@ -7,7 +7,8 @@
  * types alone (erased at compile time), so start-up never pays for zod.
  */
 import { z } from 'zod';
-import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
+import { rangeProblem } from '../core/serial-range.js';
+import { DEFINITION_FILE_NAME, DEFINITION_FILE_NAME_RULE } from './manifest.js';
 
 const slug = z
   .string()
@@ -220,13 +221,6 @@ export const RecallSchema = z
     references: z.array(reference).min(1),
   })
   .superRefine((recall, ctx) => {
-    if (recall.schemaVersion > SUPPORTED_SCHEMA_VERSION) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['schemaVersion'],
-        message: `schemaVersion ${recall.schemaVersion} is newer than this recall-check supports (${SUPPORTED_SCHEMA_VERSION}): upgrade recall-check`,
-      });
-    }
     const ids = new Set<string>();
     recall.references.forEach((ref, i) => {
       if (ids.has(ref.id)) ctx.addIssue({ code: 'custom', path: ['references', i, 'id'], message: `duplicate reference id "${ref.id}"` });
@@ -272,20 +266,6 @@ function version2Features(recall: { kind?: unknown; related?: unknown; announced
   return found;
 }
 
-/** Why a published range cannot be compared safely, or undefined when it can. */
-export function rangeProblem(first: string, last: string): string | undefined {
-  if (first.length !== last.length) return `range bounds have different lengths (${first.length} and ${last.length})`;
-  let p = 0;
-  while (p < first.length && first[p] === last[p]) p++;
-  const a = first.slice(p);
-  const b = last.slice(p);
-  if (!/^\d*$/.test(a) || !/^\d*$/.test(b)) {
-    return 'range bounds must differ only in trailing digits, so that membership is a numeric comparison';
-  }
-  if (a > b) return `range start ${first} is after its end ${last}`;
-  return undefined;
-}
-
 type Path = (string | number)[];
 
 /** Every fact in a definition with its JSON path: anything shaped { value, refs }. */
@@ -305,7 +285,7 @@ export const ManifestSchema = z.strictObject({
   files: z
     .array(
       z.strictObject({
-        path: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.json$/),
+        path: z.string().regex(DEFINITION_FILE_NAME, DEFINITION_FILE_NAME_RULE),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
         /** Every model, SKU and alias code the file declares, with the model it belongs to: lets a check parse only the files it needs. */
         codes: z.record(modelCode, modelCode).optional(),

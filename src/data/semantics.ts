@@ -4,8 +4,8 @@
  */
 import type { Problem } from '../core/errors.js';
 import { jsonPath } from '../core/errors.js';
-import { inRange } from '../core/match.js';
-import { factsOf, type RecallDefinition } from './schema.js';
+import { inRange } from '../core/serial-range.js';
+import { factsOf, type Product, type RecallDefinition, type SerialRule } from './schema.js';
 
 export interface LoadedDefinition {
   file: string;
@@ -50,10 +50,8 @@ export function semanticProblems(defs: readonly LoadedDefinition[]): Problem[] {
       // A published range that breaks the product's own serial rules would be excluded by them.
       for (const rule of (p.serialRules ?? []).map((r) => r.value)) {
         s.ranges.forEach((r, j) => {
-          const path = ['products', i, 'scope', 'value', 'ranges', j];
-          if (rule.rule === 'length' && r.first.length !== rule.length) add(file, path, `range ${r.first} to ${r.last} breaks the product's ${rule.length}-character serial rule`);
-          if (rule.rule === 'prefix' && !(r.first.startsWith(rule.prefix) && r.last.startsWith(rule.prefix))) add(file, path, `range ${r.first} to ${r.last} breaks the product's "${rule.prefix}" prefix rule`);
-          if (rule.rule === 'never-contains' && rule.characters.some((c) => r.first.includes(c) || r.last.includes(c))) add(file, path, `range ${r.first} to ${r.last} contains a character the product's serials never use`);
+          const broken = ruleBroken(rule, r.first) ?? ruleBroken(rule, r.last);
+          if (broken) add(file, ['products', i, 'scope', 'value', 'ranges', j], `range ${r.first} to ${r.last} ${broken}`);
         });
       }
       s.ranges.forEach((a, j) => {
@@ -86,21 +84,32 @@ export function semanticProblems(defs: readonly LoadedDefinition[]): Problem[] {
     });
   }
 
-  // An alias stands for one model, and must not be a code that is printed on some product.
+  /**
+   * An alias or a SKU stands for one model in the whole data set, or the catalog could not tell
+   * which recalls it belongs to; `also` is what else is wrong with the code, if anything.
+   */
+  const oneModelEach = (what: 'alias' | 'SKU', field: 'aliases' | 'skus', also: (code: string, p: Product) => string | undefined) => {
+    const byCode = new Map<string, { model: string; file: string }>();
+    for (const { file, recall } of defs) {
+      recall.products.forEach((p, i) => {
+        (p[field]?.value ?? []).forEach((code, j) => {
+          const path = ['products', i, field, 'value', j];
+          const problem = also(code, p);
+          if (problem) add(file, path, problem);
+          const other = byCode.get(code);
+          if (other && other.model !== p.model) add(file, path, `${what} ${code} is declared for model ${p.model} here and for model ${other.model} in ${other.file}`);
+          else byCode.set(code, { model: p.model, file });
+        });
+      });
+    }
+  };
+
+  // An alias must not be a code that is printed on some product.
   const printed = new Map<string, string>();
   for (const { recall } of defs) for (const p of recall.products) for (const code of [p.model, ...(p.skus?.value ?? [])]) printed.set(code, p.model);
-  const aliasModel = new Map<string, { model: string; file: string }>();
-  for (const { file, recall } of defs) {
-    recall.products.forEach((p, i) => {
-      (p.aliases?.value ?? []).forEach((alias, j) => {
-        const path = ['products', i, 'aliases', 'value', j];
-        if (printed.has(alias)) add(file, path, `alias ${alias} of model ${p.model} is also the model or SKU code of ${printed.get(alias)}: an alias names a code no product carries`);
-        const other = aliasModel.get(alias);
-        if (other && other.model !== p.model) add(file, path, `alias ${alias} is declared for model ${p.model} here and for model ${other.model} in ${other.file}`);
-        else aliasModel.set(alias, { model: p.model, file });
-      });
-    });
-  }
+  oneModelEach('alias', 'aliases', (alias, p) =>
+    printed.has(alias) ? `alias ${alias} of model ${p.model} is also the model or SKU code of ${printed.get(alias)}: an alias names a code no product carries` : undefined,
+  );
 
   // A link must lead to a definition of this data set.
   const ids = new Set(defs.map(({ recall }) => recall.id));
@@ -111,21 +120,10 @@ export function semanticProblems(defs: readonly LoadedDefinition[]): Problem[] {
     });
   }
 
-  // A SKU names a variant of one model, everywhere: declared for two models, or equal to another
-  // product's model, the catalog could not tell which recalls it belongs to.
+  // A SKU names a variant of one model: equal to another product's model, the catalog could not
+  // tell which recalls it belongs to.
   const models = new Set(defs.flatMap(({ recall }) => recall.products.map((p) => p.model)));
-  const skuModel = new Map<string, { model: string; file: string }>();
-  for (const { file, recall } of defs) {
-    recall.products.forEach((p, i) => {
-      (p.skus?.value ?? []).forEach((sku, j) => {
-        const path = ['products', i, 'skus', 'value', j];
-        if (sku !== p.model && models.has(sku)) add(file, path, `SKU ${sku} of model ${p.model} is also the model code of another product`);
-        const other = skuModel.get(sku);
-        if (other && other.model !== p.model) add(file, path, `SKU ${sku} is declared for model ${p.model} here and for model ${other.model} in ${other.file}`);
-        else skuModel.set(sku, { model: p.model, file });
-      });
-    });
-  }
+  oneModelEach('SKU', 'skus', (sku, p) => (sku !== p.model && models.has(sku) ? `SKU ${sku} of model ${p.model} is also the model code of another product` : undefined));
 
   // One recall event (a group) must not say two different things about one model in one country.
   const byKey = new Map<string, { file: string; recall: RecallDefinition; index: number }>();
@@ -167,9 +165,8 @@ function scopeProblems(p: RecallDefinition['products'][number], add: Add): void 
   /** A value the scope names as recalled must not break a serial rule of the same product. */
   const fitsRules = (value: string, path: (string | number)[]) => {
     for (const rule of rules) {
-      if (rule.rule === 'length' && value.length !== rule.length) add(path, `serial ${value} breaks the product's ${rule.length}-character serial rule`);
-      if (rule.rule === 'prefix' && !value.startsWith(rule.prefix)) add(path, `serial ${value} breaks the product's "${rule.prefix}" prefix rule`);
-      if (rule.rule === 'never-contains' && rule.characters.some((c) => value.includes(c))) add(path, `serial ${value} contains a character the product's serials never use`);
+      const broken = ruleBroken(rule, value);
+      if (broken) add(path, `serial ${value} ${broken}`);
     }
   };
   switch (s.kind) {
@@ -198,6 +195,18 @@ function scopeProblems(p: RecallDefinition['products'][number], add: Add): void 
         if (before(w.to, w.from)) add(at('made', j), `manufacture window ends (${w.to}) before it starts (${w.from})`);
       });
       break;
+  }
+}
+
+/** How a serial breaks one of its product's serial rules, worded to follow the serial; undefined if it does not. */
+function ruleBroken(rule: SerialRule, serial: string): string | undefined {
+  switch (rule.rule) {
+    case 'length':
+      return serial.length !== rule.length ? `breaks the product's ${rule.length}-character serial rule` : undefined;
+    case 'prefix':
+      return serial.startsWith(rule.prefix) ? undefined : `breaks the product's "${rule.prefix}" prefix rule`;
+    case 'never-contains':
+      return rule.characters.some((c) => serial.includes(c)) ? "contains a character the product's serials never use" : undefined;
   }
 }
 

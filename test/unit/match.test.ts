@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reasonMessage } from '../../src/core/messages.js';
 import { buildCatalog, lazyCatalog } from '../../src/core/catalog.js';
-import { check, inRange } from '../../src/core/match.js';
+import { check } from '../../src/core/match.js';
 import { definition, product, sourced } from '../helpers/definitions.js';
 
 const codes = (r: { reasons: { code: string }[] }) => r.reasons.map((x) => x.code);
@@ -211,24 +211,6 @@ describe('check: results that share parts', () => {
     a.acknowledged = { reason: 'returned' };
     expect(b.acknowledged).toBeUndefined();
   });
-});
-
-describe('inRange', () => {
-  const first = 'ACCJRU1D16400841';
-  const last = 'ACCJRU1D16400960';
-  it.each([
-    ['ACCJRU1D16400841', true],
-    ['ACCJRU1D16400900', true],
-    ['ACCJRU1D16400960', true],
-    ['ACCJRU1D16400840', false],
-    ['ACCJRU1D16400961', false],
-    // Lexicographically between the bounds, but not a serial of the range.
-    ['ACCJRU1D164008Z1', false],
-    ['ACCJRU1D16400A00', false],
-    ['ACCJRU1D1640090', false],
-    ['ACCJRU1D164009000', false],
-    ['BCCJRU1D16400900', false],
-  ])('%s → %s', (serial, expected) => expect(inRange(serial, first, last)).toBe(expected));
 });
 
 describe('whereToVerify', () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RecallSchema, factsOf, rangeProblem } from '../../src/data/schema.js';
+import { RecallSchema, factsOf } from '../../src/data/schema.js';
 import { definition, product, sourced } from '../helpers/definitions.js';
 
 const messages = (value: unknown) => {
@@ -50,10 +50,6 @@ describe('RecallSchema', () => {
     expect(messages({ ...definition(), colour: 'red' }).join()).toMatch(/Unrecognized key: "colour"/u);
   });
 
-  it('rejects a schemaVersion newer than supported, saying to upgrade', () => {
-    expect(messages(definition({ schemaVersion: 3 })).join()).toMatch(/schemaVersion: .*upgrade recall-check/u);
-  });
-
   it('accepts unpublished serial rules without a checker URL (the verdict then says none is on file)', () => {
     const { checkerUrl: _, ...rest } = definition();
     expect(messages(rest)).toEqual([]);
@@ -69,13 +65,4 @@ describe('RecallSchema', () => {
   it('rejects a model that is not in normalised form', () => {
     expect(messages(definition({ products: [product({ model: 'a-1263' })] })).join()).toMatch(/products\.0\.model: /u);
   });
-});
-
-describe('rangeProblem', () => {
-  it.each([
-    ['ACCJRU1D16400841', 'ACCJRU1D16400960', undefined],
-    ['A100', 'A1000', 'range bounds have different lengths (4 and 5)'],
-    ['A1B0', 'A2A0', 'range bounds must differ only in trailing digits, so that membership is a numeric comparison'],
-    ['A2', 'A1', 'range start A2 is after its end A1'],
-  ])('%s–%s', (first, last, problem) => expect(rangeProblem(first, last)).toBe(problem));
 });

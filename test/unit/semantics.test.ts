@@ -67,12 +67,6 @@ describe('semantic checks (data validate)', () => {
     expect(problems(definition({ announced: sourced('2023-03'), sold: sourced({ from: '2023-03-15', to: '2023-10' }) }))).toEqual([]);
   });
 
-  it('a schemaVersion newer than supported says to upgrade', () => {
-    expect(problems(definition({ schemaVersion: 3 }))).toEqual([
-      'd0.json $.schemaVersion: schemaVersion 3 is newer than this recall-check supports (2): upgrade recall-check',
-    ]);
-  });
-
   it('lists every problem, not only the first', () => {
     const bad = definition({ products: [product({}), product({})], references: [...definition().references, { id: 'x', url: 'https://e.com', title: 't', publisher: 'p', official: false }] });
     expect(problems(bad, definition())).toHaveLength(3);
@@ -107,6 +101,19 @@ describe('ranges against the product\'s own serial rules', () => {
     expect(problems(d)).toEqual([
       'd0.json $.products[0].scope.value.ranges[0]: range B100 to B199 breaks the product\'s "A" prefix rule',
       'd0.json $.products[0].scope.value.ranges[1]: range AO10 to AO19 contains a character the product\'s serials never use',
+    ]);
+  });
+
+  it('a range whose end alone breaks a rule is refused too', () => {
+    const d = definition({
+      products: [product({
+        scope: sourced({ kind: 'serial-ranges' as const, ranges: [{ first: 'A100', last: 'A199' }] }),
+        serialRules: [sourced({ rule: 'prefix' as const, prefix: 'A10', excludesOtherwise: true }), sourced({ rule: 'never-contains' as const, characters: ['9'] })],
+      })],
+    });
+    expect(problems(d)).toEqual([
+      'd0.json $.products[0].scope.value.ranges[0]: range A100 to A199 breaks the product\'s "A10" prefix rule',
+      'd0.json $.products[0].scope.value.ranges[0]: range A100 to A199 contains a character the product\'s serials never use',
     ]);
   });
 });

@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Problem, RecallCheckError } from '../../core/errors.js';
+import { definitionFilesIn, readDefinitions } from '../../data/definitions.js';
 import { BUNDLED_DATA_DIR, loadDataset } from '../../data/load.js';
-import { buildManifest, MANIFEST_FILE } from '../../data/manifest.js';
+import { buildManifest, DEFINITION_FILE_NAME, DEFINITION_FILE_NAME_RULE, MANIFEST_FILE } from '../../data/manifest.js';
 import { parseJson } from '../../data/parse-json.js';
 import type { Manifest, RecallDefinition } from '../../data/schema.js';
-import { validateDefinitions } from '../../data/validate.js';
 import { dataAgeDays, today } from '../data-age.js';
 import { EXIT } from '../../results/exit-code.js';
 import type { Io } from '../io.js';
@@ -21,23 +21,13 @@ export async function dataValidateCommand(io: Io, dir: string | undefined): Prom
 /** Validates every definition in the directory, then writes manifest.json with their checksums. */
 export async function dataBuildCommand(io: Io, dir: string, today = new Date().toISOString().slice(0, 10)): Promise<number> {
   const target = resolve(io.cwd, dir);
-  let names: string[];
-  try {
-    names = readdirSync(target).filter((n) => n.endsWith('.json') && n !== MANIFEST_FILE).sort();
-  } catch {
-    throw new RecallCheckError('usage', `${target}: no such data directory`);
-  }
+  const names = definitionFilesIn(target);
+  if (names === undefined) throw new RecallCheckError('usage', `${target}: no such data directory`);
   if (names.length === 0) throw new RecallCheckError('data', [{ file: target, message: 'the data set is empty: add at least one recall definition (*.json)' }]);
-  const files = names.map((path) => ({ path, bytes: readFileSync(join(target, path)) }));
-  const problems: Problem[] = [];
-  const docs: { file: string; value: unknown }[] = [];
-  for (const f of files) {
-    const file = join(target, f.path);
-    const parsed = parseJson(f.bytes.toString('utf8'));
-    if (parsed.ok) docs.push({ file, value: parsed.value });
-    else problems.push({ file, line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.message}` });
-  }
-  problems.push(...validateDefinitions(docs));
+  // A name the manifest may not list would give a data set that validates nowhere.
+  const problems: Problem[] = names.filter((n) => !DEFINITION_FILE_NAME.test(n)).map((n) => ({ file: join(target, n), message: DEFINITION_FILE_NAME_RULE }));
+  const read = await readDefinitions(target, names.map((path) => ({ path })), 'validate');
+  problems.push(...read.problems);
   if (problems.length > 0) throw new RecallCheckError('data', problems, 'Fix these, then run recall-check data build again.');
 
   const manifestPath = join(target, MANIFEST_FILE);
@@ -48,10 +38,10 @@ export async function dataBuildCommand(io: Io, dir: string, today = new Date().t
   } catch {
     previous = undefined;
   }
-  const byFile = new Map(docs.map((d) => [d.file, d.value as RecallDefinition]));
-  const manifest = buildManifest(files.map((f) => ({ ...f, recall: byFile.get(join(target, f.path)) })), previous, today);
+  const byFile = new Map(read.docs.map((d) => [d.file, d.value as RecallDefinition]));
+  const manifest = buildManifest(read.files.map((f) => ({ path: f.path, bytes: f.bytes, recall: byFile.get(f.file) })), previous, today);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  io.stdout.write(`${manifestPath}: ${files.length} definition${files.length === 1 ? '' : 's'}, data ${manifest.datasetVersion}\n`);
+  io.stdout.write(`${manifestPath}: ${read.files.length} definition${read.files.length === 1 ? '' : 's'}, data ${manifest.datasetVersion}\n`);
   return EXIT.ok;
 }
 
