@@ -127,7 +127,7 @@ describe('exit codes', () => {
   it('0 when nothing is affected or to verify', () => {
     const r = runCli(['batch', file('z.csv', 'model,serial\nA9999,1\nB1,2\n')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('LINE   STATUS       MODEL        SERIAL             RECALLS                    REASON\n');
+    expect(r.stdout).toMatch(/^LINE +STATUS +MODEL +SERIAL +RECALLS +REASON\n$/u);
   });
   it('2 when a row is refused, even with affected rows (the run is incomplete)', () => {
     expect(runCli(['batch', file('e.csv', 'model,serial,country\nA3102,ACCJRU1D16400900,AU\nA1263\n')]).code).toBe(2);
