@@ -36,9 +36,9 @@ export function colourWanted(stream: OutStream, env: Io['env']): boolean {
   return stream.isTTY === true;
 }
 
-/** Width of a report page: the terminal's, within 60–100 columns; 100 when not on a terminal. */
+/** Width of a report page: the terminal's, within 60–120 columns (longer lines are hard to read); 100 when not on a terminal. */
 export function pageWidth(stream: OutStream): number {
-  return Math.max(60, Math.min(stream.isTTY ? (stream.columns ?? 100) : 100, 100));
+  return Math.max(60, Math.min(stream.isTTY ? (stream.columns ?? 100) : 100, 120));
 }
 
 /** chalk is loaded only when colour is on, so plain runs (pipes, CI) never pay for it. */

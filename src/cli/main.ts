@@ -162,6 +162,7 @@ function registerBatch(program: Command, io: Io, setCode: (c: number) => void): 
       .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
       .addOption(new Option('--delimiter <char>', 'field delimiter (default: sniffed from the header, or Excel\'s sep= line)').choices([',', ';', '\t', '|', 'tab']))
       .option('--all', 'table format: list every row, not only those that need a look')
+      .option('--summary', 'table format: counts and the most frequent reasons, with example lines, instead of one line a row')
       .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones'),
     'batch',
   )

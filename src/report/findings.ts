@@ -9,8 +9,18 @@ import { hasHint, modelText, rowView, type RowView } from './row-view.js';
 export interface Finding extends RowView {
   line: number;
   model: string;
+  /** The model as it was read, when reading changed it (case, spaces, look-alike characters…). */
+  readAs: string | undefined;
   serial: string;
+  /** The country of sale the row was checked for, or '' when neither the row nor the options gave one. */
+  country: string;
   acknowledged: string | undefined;
+}
+
+/** How many rows of the run each recall decided, counted past the cap on listed findings. */
+export interface RecallRows {
+  affected: number;
+  verify: number;
 }
 
 export interface Findings {
@@ -20,18 +30,24 @@ export interface Findings {
   readonly hints: Finding[];
   /** Findings beyond `max` are counted, not kept. */
   readonly dropped: number;
+  readonly max: number;
   readonly recalls: Map<string, RecallDefinition>;
+  /** By recall id: a report gives advice for units to verify only for a recall that has some. */
+  readonly rowsByRecall: Map<string, RecallRows>;
 }
 
 export function collectFindings(columns: { model: number | undefined; serial?: number | undefined }, max = 10_000): Findings {
   const list: Finding[] = [];
   const hints: Finding[] = [];
   const recalls = new Map<string, RecallDefinition>();
+  const rowsByRecall = new Map<string, RecallRows>();
   let dropped = 0;
   return {
     list,
     hints,
     recalls,
+    rowsByRecall,
+    max,
     get dropped() {
       return dropped;
     },
@@ -40,7 +56,15 @@ export function collectFindings(columns: { model: number | undefined; serial?: n
         const status = rowStatus(r);
         if (hasHint(r) && hints.length < max) hints.push(finding(r));
         if (status !== 'affected' && status !== 'verify' && status !== 'error') continue;
-        if (r.kind === 'checked') for (const m of r.result.matches) if (m.status === status) recalls.set(m.recallId, m.recall);
+        if (r.kind === 'checked') {
+          for (const m of r.result.matches) {
+            if (m.status !== status) continue;
+            recalls.set(m.recallId, m.recall);
+            const n = rowsByRecall.get(m.recallId) ?? { affected: 0, verify: 0 };
+            n[m.status]++;
+            rowsByRecall.set(m.recallId, n);
+          }
+        }
         if (list.length >= max) {
           dropped++;
           continue;
@@ -55,8 +79,21 @@ export function collectFindings(columns: { model: number | undefined; serial?: n
       ...rowView(r),
       line: r.line,
       model: modelText(r, columns.model),
+      readAs: r.kind === 'checked' && r.result.model.changes.length > 0 && r.result.model.value !== '' ? r.result.model.value : undefined,
       serial: columns.serial === undefined ? '' : (r.cells[columns.serial] ?? ''),
+      country: r.kind === 'checked' ? (r.result.country ?? '') : '',
       acknowledged: r.kind === 'checked' ? r.result.acknowledged?.reason : undefined,
     };
   }
+}
+
+/** The recalls a run found, those with affected units first (then as first met). */
+export function recallsInOrder(findings: Findings): RecallDefinition[] {
+  const affected = (id: string) => (findings.rowsByRecall.get(id)?.affected ?? 0) > 0;
+  return [...findings.recalls.values()].sort((a, b) => Number(affected(b.id)) - Number(affected(a.id)));
+}
+
+/** Whether the run has units of this recall to verify, so that its advice says how. */
+export function hasUnitsToVerify(findings: Findings, recallId: string): boolean {
+  return (findings.rowsByRecall.get(recallId)?.verify ?? 0) > 0;
 }

@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by the human-readable reporters. */
+import { visibleWidth } from './visible-width.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -25,19 +26,25 @@ export function formatCount(n: number): string {
 }
 
 /**
- * Greedy word wrap. Words longer than the width (URLs) are kept whole rather than broken, so they
- * stay clickable and copyable.
+ * Greedy word wrap by visible width: colour codes take no column, a full-width character two.
+ * Words longer than the width (URLs) are kept whole rather than broken, so they stay clickable and
+ * copyable.
  */
 export function wrap(text: string, width: number, indent: string, firstIndent = indent): string {
   const lines: string[] = [];
   let line = firstIndent;
+  let used = visibleWidth(firstIndent);
+  const indentWidth = visibleWidth(indent);
   let lineHasWord = false;
   for (const word of text.split(/\s+/u).filter(Boolean)) {
-    if (lineHasWord && line.length + 1 + word.length > width) {
+    const w = visibleWidth(word);
+    if (lineHasWord && used + 1 + w > width) {
       lines.push(line);
       line = indent + word;
+      used = indentWidth + w;
     } else {
       line += (lineHasWord ? ' ' : '') + word;
+      used += (lineHasWord ? 1 : 0) + w;
     }
     lineHasWord = true;
   }

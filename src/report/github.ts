@@ -44,7 +44,8 @@ export function githubRows(rows: readonly RowResult[], file: string, model: numb
     const level = acknowledged ? 'notice' : v.status === 'verify' ? 'warning' : 'error';
     const unit = `${modelText(r, model)}${serial !== undefined && r.cells[serial] ? ` ${r.cells[serial]}` : ''}`;
     const title = v.status === 'error' ? 'Row not checked' : `Recall (${v.status}): ${v.recallIds.join(' ')}`;
-    const message = [unit && `${unit}:`, acknowledged ? `acknowledged (${acknowledged.reason}).` : '', sentence(v.reason), sentence(v.action), v.checkUrls.join(' ')].filter(Boolean).join(' ');
+    // An acknowledged row's action is its acknowledgement, said once, up front.
+    const message = [unit && `${unit}:`, acknowledged ? `acknowledged (${acknowledged.reason}).` : '', sentence(v.reason), acknowledged ? '' : sentence(v.action), v.checkUrls.join(' ')].filter(Boolean).join(' ');
     out += `::${level} file=${property(file)},line=${r.line},title=${property(title)}::${data(message)}\n`;
   }
   return out;

@@ -7,7 +7,7 @@ import { reportAtEnd } from './at-end.js';
 import type { CreateReporter } from './reporter.js';
 import { STATUSES } from '../core/result.js';
 import { guidance } from './guidance.js';
-import type { Finding, Findings } from './findings.js';
+import { type Finding, type Findings, hasUnitsToVerify, recallsInOrder } from './findings.js';
 import { formatAnnounced, formatCount, stripControl } from './format.js';
 
 const SHOWN = 200;
@@ -44,12 +44,12 @@ export function renderMarkdown(name: string, summary: Summary, findings: Finding
     const list = byStatus(status);
     if (list.length > 0) out.push(`### ${title}`, '', ...table(list), '');
   }
-  if (findings.dropped > 0) out.push(`(${formatCount(findings.dropped)} more findings are not listed here; see the CSV or JSON report.)`, '');
+  if (findings.dropped > 0) out.push(`**Only the first ${formatCount(findings.max)} findings are listed: ${formatCount(findings.dropped)} more are not. See the CSV or JSON report for every row.**`, '');
 
   if (findings.recalls.size > 0) {
     out.push('### What to do', '');
-    for (const r of findings.recalls.values()) {
-      const g = guidance(r, r.products, true);
+    for (const r of recallsInOrder(findings)) {
+      const g = guidance(r, r.products, hasUnitsToVerify(findings, r.id));
       out.push(`- **${cell(r.id)}** (${r.jurisdictions.value.join(', ')}, ${formatAnnounced(r.announced)}): ${cell(r.hazard.value)}`);
       out.push(`  - ${cell(g.stop)}`);
       for (const text of g.colours) out.push(`  - ${cell(text)}`);

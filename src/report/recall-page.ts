@@ -9,6 +9,7 @@ import type { Product, RecallDefinition } from '../data/schema.js';
 import { formatAnnounced, formatCount, formatWindow, wrap } from './format.js';
 import { guidance, mark } from './guidance.js';
 import type { Style } from './style.js';
+import { padToWidth } from './visible-width.js';
 import { statusStyle } from './status-style.js';
 
 export interface RecallPageOptions {
@@ -44,7 +45,7 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   };
 
   const heading = products.length === 1 ? `${products[0]!.name.value} (${products[0]!.model}) · ${r.id}` : `${r.id}: ${r.brand}, ${products.length} products`;
-  out.push(style.bold(`── ${heading} `.padEnd(Math.min(width, 72), '─')));
+  out.push(style.bold(padToWidth(`── ${heading} `, Math.min(width, 72), '─')));
   if (verdict) field('Verdict', `${statusStyle(verdict.status, style)(verdict.status)}: ${verdict.reasons.map(reasonMessage).join(' ')}`);
   field(r.kind === 'warning' ? 'Warning' : 'Recall', `${r.title.value}${mark(r.title)}`);
   if (r.kind === 'warning') field('', 'A safety warning, not a recall: the firm declined to recall it, and no refund, replacement or claim exists.');

@@ -25,6 +25,8 @@ export interface ReportContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** List every row, not only those that need a look (formats that list a selection). */
   readonly all: boolean;
+  /** Counts and the most frequent reasons instead of one line a row (the table, for a big file). */
+  readonly summary: boolean;
 }
 
 export interface Reporter {

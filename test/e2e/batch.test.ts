@@ -128,7 +128,7 @@ describe('exit codes', () => {
   it('0 when nothing is affected or to verify', async () => {
     const r = await runMain(['batch', file('z.csv', 'model,serial\nA9999,1\nB1,2\n')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('LINE   STATUS       MODEL        SERIAL             RECALLS                    REASON\n');
+    expect(r.stdout).toMatch(/^LINE +STATUS +MODEL +SERIAL +RECALLS +REASON\n$/u);
   });
   it('2 when a row is refused, even with affected rows (the run is incomplete)', async () => {
     expect((await runMain(['batch', file('e.csv', 'model,serial,country\nA3102,ACCJRU1D16400900,AU\nA1263\n')])).code).toBe(2);

@@ -27,6 +27,7 @@ export interface BatchFlags {
   delimiter?: string;
   dataDir?: string;
   all?: boolean;
+  summary?: boolean;
 }
 
 export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd: Command): Promise<number> {
@@ -76,6 +77,7 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
       width: io.stdout.isTTY && !toFile ? Math.max(100, io.stdout.columns ?? 120) : undefined,
       env: io.env,
       all: flags.all ?? false,
+      summary: flags.summary ?? false,
     },
     output,
   );
