@@ -62,7 +62,7 @@ async function report(format: Format, over: Partial<ReportContext> = {}): Promis
   const { results, summary, ...file } = batch;
   const chunks: Buffer[] = [];
   const sink = { write: async (c: string | Uint8Array) => void chunks.push(Buffer.from(c)) };
-  const reporter = (await reporterFor(format))({ file, run: RUN, style: PLAIN, width: undefined, env: {}, all: false, ...over }, sink);
+  const reporter = (await reporterFor(format))({ file, run: RUN, style: PLAIN, width: undefined, env: {}, all: false, summary: false, ...over }, sink);
   await reporter.start();
   for await (const rows of results) await reporter.rows(rows);
   await reporter.end(summary);

@@ -66,14 +66,23 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
   }
 
   const toFile = flags.output !== undefined && flags.output !== '-';
+  const create = await reporterFor(options.format);
+  // A report written to a file is never coloured; on stdout, colour follows the terminal.
+  const style = toFile ? PLAIN : await styleFor(io.stdout, io.env);
+  // From here on a temporary file may exist: nothing awaits before the interrupt handler is set.
   const output: Output = toFile ? fileOutput(flags.output!, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
+  const bar = progress(io.stderr, size);
+  const cancel = io.onInterrupt?.(() => {
+    output.abort();
+    bar.done();
+    io.stderr.write('recall-check: interrupted; no output file was written\n');
+  });
   const { results, summary, ...input } = batch;
-  const reporter = (await reporterFor(options.format))(
+  const reporter = create(
     {
       file: input,
       run: runMeta(data),
-      // A report written to a file is never coloured; on stdout, colour follows the terminal.
-      style: toFile ? PLAIN : await styleFor(io.stdout, io.env),
+      style,
       width: io.stdout.isTTY && !toFile ? Math.max(100, io.stdout.columns ?? 120) : undefined,
       env: io.env,
       all: flags.all ?? false,
@@ -81,12 +90,6 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
     },
     output,
   );
-  const bar = progress(io.stderr, size);
-  const cancel = io.onInterrupt?.(() => {
-    output.abort();
-    bar.done();
-    io.stderr.write('recall-check: interrupted; no output file was written\n');
-  });
   try {
     await reporter.start();
     for await (const rows of results) {
