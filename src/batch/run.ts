@@ -44,8 +44,8 @@ export interface RowInput {
 export interface BatchOptions {
   /** Country of sale for rows that have none of their own. */
   country?: string | undefined;
-  /** Called on every checked result before it is counted, e.g. to mark it acknowledged. */
-  annotate?: ((result: CheckResult) => void) | undefined;
+  /** Called on every checked result before it is counted, e.g. to mark it acknowledged: returns the result to count (results are frozen, so a marked one is a new one). */
+  annotate?: ((result: CheckResult) => CheckResult) | undefined;
 }
 
 /**
@@ -237,9 +237,8 @@ function context(catalog: Catalog, opts: BatchOptions, names: string[], scan: re
     check: annotate
       ? (model, serial, country, cells, otherText) => {
           const result = check(model, serial, country, cells, otherText);
-          // Shared no-recall results are never findings; only fresh results are annotated.
-          if (result.status !== 'no-recall') annotate(result);
-          return result;
+          // No-recall results are never findings.
+          return result.status !== 'no-recall' ? annotate(result) : result;
         }
       : check,
     country: countries(),

@@ -25,8 +25,11 @@ export interface AcknowledgementUse {
 }
 
 export interface Acknowledger {
-  /** Marks the result acknowledged when a rule covers it; returns whether one did. */
-  apply(result: CheckResult): boolean;
+  /**
+   * The result marked acknowledged when a rule covers it, as a new result (results share frozen
+   * parts, and are read-only), or the result itself when none does.
+   */
+  apply(result: CheckResult): CheckResult;
   uses(): AcknowledgementUse[];
 }
 
@@ -41,7 +44,7 @@ export function acknowledger(rules: readonly AcknowledgementRule[], today: strin
   }));
   return {
     apply(result) {
-      if (prepared.length === 0 || (result.status !== 'affected' && result.status !== 'verify')) return false;
+      if (prepared.length === 0 || (result.status !== 'affected' && result.status !== 'verify')) return result;
       const deciding = result.matches.filter((m) => m.status === result.status).map((m) => m.recallId);
       // A finding is acknowledged only when every recall that decided it is: acknowledging one
       // recall must not silence another recall of the same unit.
@@ -58,12 +61,11 @@ export function acknowledger(rules: readonly AcknowledgementRule[], today: strin
         }
         return undefined;
       });
-      if (deciding.length === 0 || covering.some((p) => p === undefined)) return false;
+      if (deciding.length === 0 || covering.some((p) => p === undefined)) return result;
       const used = [...new Set(covering)] as (typeof prepared)[number][];
       for (const p of used) p.applied++;
       const first = used[0]!.rule;
-      result.acknowledged = { reason: used.map((p) => p.rule.reason).join('; '), ...(first.expires ? { expires: first.expires } : {}) };
-      return true;
+      return { ...result, acknowledged: { reason: used.map((p) => p.rule.reason).join('; '), ...(first.expires ? { expires: first.expires } : {}) } };
     },
     uses: () => prepared.map((p) => ({ rule: p.rule, applied: p.applied, expiredMatches: p.expiredMatches })),
   };

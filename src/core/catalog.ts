@@ -26,7 +26,7 @@ export interface Catalog {
   readonly codes: readonly string[];
 }
 
-const NONE: readonly CatalogEntry[] = [];
+const NONE: readonly CatalogEntry[] = Object.freeze([]);
 const NO_SIMILAR: readonly string[] = Object.freeze([]);
 
 export function buildCatalog(recalls: readonly RecallDefinition[]): Catalog {

@@ -14,6 +14,7 @@ import { type FoundCode, findCodes } from './find-codes.js';
 import { misreadCodes } from './misread-codes.js';
 import { countryProblem } from './messages.js';
 import { asciiGuess, CLEAN, normaliseModel, normaliseSerial, type Normalised } from './normalise.js';
+import { freezeMatch, freezeReason } from './freeze.js';
 import { type CheckResult, type Reason, type RecallMatch, type Status, worse } from './result.js';
 import { scopeOutcome, withScopeNotes } from './scope.js';
 import { inRange } from './serial-range.js';
@@ -33,7 +34,7 @@ export interface OtherText {
   text: string;
 }
 
-// Shared by every no-recall result (most rows of an inventory); never mutated.
+// Shared by every no-recall result (most rows of an inventory), so frozen (see freeze.ts).
 const NOT_IN_DATA: Reason = Object.freeze({ code: 'model-not-in-data' });
 const ONLY_NOT_IN_DATA: readonly Reason[] = Object.freeze([NOT_IN_DATA]);
 const NO_MATCHES: readonly RecallMatch[] = Object.freeze([]);
@@ -41,23 +42,17 @@ const ALL_UNITS: Reason = Object.freeze({ code: 'all-units' });
 const SERIAL_MISSING: Reason = Object.freeze({ code: 'serial-missing' });
 const UNPUBLISHED: Reason = Object.freeze({ code: 'serial-rules-unpublished' });
 
-/** A shared reason, with the arrays it holds, can be read by every row but changed by none. */
-function deepFreeze<T extends object>(value: T): T {
-  for (const v of Object.values(value)) if (Array.isArray(v)) Object.freeze(v);
-  return Object.freeze(value);
-}
-
 /**
  * The result for a model no recall covers: the one place it is built. `searched` names the
  * columns that were searched instead of a model column, when the row had none.
  */
 export function noRecall(catalog: Catalog, model: Normalised, searched?: readonly string[]): CheckResult {
   if (searched) {
-    return { model, status: 'no-recall', reasons: [{ code: 'model-not-in-columns', columns: [...searched] }], matches: NO_MATCHES as RecallMatch[] };
+    return { model, status: 'no-recall', reasons: [{ code: 'model-not-in-columns', columns: [...searched] }], matches: NO_MATCHES };
   }
   const similar = catalog.similar(model.value);
-  const reasons = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: [...similar] } as Reason] : (ONLY_NOT_IN_DATA as Reason[]);
-  return { model, status: 'no-recall', reasons, matches: NO_MATCHES as RecallMatch[] };
+  const reasons = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: [...similar] } as Reason] : ONLY_NOT_IN_DATA;
+  return { model, status: 'no-recall', reasons, matches: NO_MATCHES };
 }
 
 export function check(catalog: Catalog, input: CheckInput): CheckResult {
@@ -92,7 +87,7 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   const matches: RecallMatch[] = [];
   for (const c of candidates) matches.push(evaluate(c.entry, serial, country, c.suspect));
   const viaSku = entries[0]!.viaSku;
-  if (viaSku && candidates[0]!.suspect === undefined) reasons.push(shared(entries, 'sku', (): Reason => ({ code: 'model-matched-sku', sku: viaSku, model: entries[0]!.product.model }), deepFreeze));
+  if (viaSku && candidates[0]!.suspect === undefined) reasons.push(shared(entries[0]!, 'sku', (): Reason => ({ code: 'model-matched-sku', sku: viaSku, model: entries[0]!.product.model }), freezeReason));
 
   // Plain loops: a batch runs this for every row of a recalled model.
   let status: Status = 'not-affected';
@@ -105,7 +100,9 @@ export function checkModel(catalog: Catalog, model: Normalised, serialText: stri
   // sold in, so silence about this one is not a clearance.
   if (elsewhere) {
     status = 'verify';
-    reasons.push(shared(entries, `elsewhere:${country}`, (): Reason => ({ code: 'recalled-elsewhere', country: country!, jurisdictions: [...new Set(entries.flatMap((e) => e.recall.jurisdictions.value))] }), deepFreeze));
+    // Keyed on the first entry (the catalog's, so the same object for every row of the model) and
+    // every recall the row met: `entries` itself is new for each row.
+    reasons.push(shared(entries[0]!, `elsewhere:${country}:${entries.map((e) => e.recall.id).join(' ')}`, (): Reason => ({ code: 'recalled-elsewhere', country: country!, jurisdictions: [...new Set(entries.flatMap((e) => e.recall.jurisdictions.value))] }), freezeReason));
   } else {
     for (const m of matches) if (m.status === status) reasons.push(...m.reasons);
   }
@@ -195,18 +192,11 @@ function shared<T extends object>(owner: object, key: string, make: () => T, fre
   return value;
 }
 
-/** A match's reasons are frozen with it; its recall and product are the catalog's, left as they are. */
-function freezeMatch(match: RecallMatch): RecallMatch {
-  for (const r of match.reasons) deepFreeze(r);
-  Object.freeze(match.reasons);
-  return Object.freeze(match);
-}
-
 /**
  * The match for an outcome that does not depend on the serial: shared, unless the model is a
  * look-alike, whose matches each carry its own reason.
  */
-function serialIndependent(entry: CatalogEntry, key: string, status: RecallMatch['status'], reasons: () => Reason[], suspectModel: Reason | undefined): RecallMatch {
+function serialIndependent(entry: CatalogEntry, key: string, status: RecallMatch['status'], reasons: () => readonly Reason[], suspectModel: Reason | undefined): RecallMatch {
   return suspectModel ? matchOf(entry, status, reasons(), suspectModel) : shared(entry, key, () => matchOf(entry, status, reasons(), undefined), freezeMatch);
 }
 
@@ -247,7 +237,7 @@ function evaluate(entry: CatalogEntry, serial: Normalised | undefined, country: 
   return serialIndependent(entry, 'unpublished', 'verify', () => [UNPUBLISHED], suspectModel);
 }
 
-function matchOf(entry: CatalogEntry, status: RecallMatch['status'], given: Reason[], suspectModel: Reason | undefined): RecallMatch {
+function matchOf(entry: CatalogEntry, status: RecallMatch['status'], given: readonly Reason[], suspectModel: Reason | undefined): RecallMatch {
   const { recall, product } = entry;
   const reasons = withScopeNotes(entry, status, given);
   // A look-alike model may be a different product: never settle it either way.
@@ -323,7 +313,7 @@ export function applyRules(rules: readonly { value: SerialRule }[] | undefined, 
   return { verify, excluded };
 }
 
-function dedupe(reasons: Reason[]): Reason[] {
+function dedupe(reasons: readonly Reason[]): readonly Reason[] {
   // Only reasons with the same code can be duplicates; most lists have none, and need no keys.
   let repeated = false;
   for (let i = 1; i < reasons.length && !repeated; i++) {

@@ -15,7 +15,11 @@ export const STATUS_HEADLINE: Record<Status, string> = {
 /** The headline when only safety warnings, which have no recall behind them, decide the verdict. */
 export const WARNING_HEADLINE = 'AFFECTED: a safety agency warns owners to stop using this product (no recall; no remedy exists)';
 
-const list = (items: readonly string[]) => items.map((c) => `"${c}"`).join(', ');
+// A control character is named by its code point: printed as itself it is invisible, or moves the
+// cursor and recolours the terminal.
+// eslint-disable-next-line no-control-regex
+const visible = (c: string) => (/^[\u0000-\u001F\u007F-\u009F]$/u.test(c) ? `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : c);
+const list = (items: readonly string[]) => items.map((c) => `"${visible(c)}"`).join(', ');
 const orWords = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
 /** The word that says a unit has no marking at all (scope.ts reads it). */

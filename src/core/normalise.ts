@@ -4,6 +4,7 @@
  * was typed into the form the data uses, records every change so the user can see it, and flags
  * values that cannot be trusted (they may only ever lead to "verify", never to "not-affected").
  */
+import { freezeNormalised } from './freeze.js';
 
 export type ChangeCode =
   | 'unicode-normalised'
@@ -14,29 +15,30 @@ export type ChangeCode =
   | 'read-as-missing';
 
 export interface Change {
-  code: ChangeCode;
+  readonly code: ChangeCode;
   /** What was removed or replaced, for the user's eyes. */
-  detail?: string;
+  readonly detail?: string;
 }
 
 /** Why a normalised value cannot be trusted as typed. */
 export type Suspicion =
-  | { code: 'non-ascii'; characters: string[]; asciiGuess?: string }
-  | { code: 'spreadsheet-mangled'; detail: string }
-  | { code: 'invalid-characters'; characters: string[] };
+  | { readonly code: 'non-ascii'; readonly characters: readonly string[]; readonly asciiGuess?: string }
+  | { readonly code: 'spreadsheet-mangled'; readonly detail: string }
+  | { readonly code: 'invalid-characters'; readonly characters: readonly string[] };
 
+/** Read-only. From normaliseModel, frozen to the last array: the batch shares one per distinct model across its rows. */
 export interface Normalised {
   /** Exactly what was given. */
-  input: string;
+  readonly input: string;
   /** What is compared with the data. */
-  value: string;
-  changes: Change[];
-  suspicions: Suspicion[];
+  readonly value: string;
+  readonly changes: readonly Change[];
+  readonly suspicions: readonly Suspicion[];
 }
 
-// Shared by every clean value, so the common case allocates nothing but its result. Never mutated:
-// a value with changes or suspicions gets arrays of its own.
-const NONE: never[] = [];
+// Shared by every clean value, so the common case allocates nothing but its result; frozen, so no
+// holder of one clean value can give every other one a change (see freeze.ts).
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Non-ASCII capitals that render like ASCII ones (Cyrillic and Greek). NFKC leaves them alone, so
@@ -68,6 +70,8 @@ export const CLEAN = /^[A-Z0-9]+$/u;
 
 /** The normalised form of a model that is already CLEAN. */
 export function cleanModel(raw: string): Normalised {
+  // Not frozen itself: the batch makes one per row and shares none (freezing it cost 0.1 µs a row);
+  // the arrays it shares are.
   return { input: raw, value: raw, changes: NONE, suspicions: NONE };
 }
 
@@ -86,7 +90,7 @@ function normalise(raw: string, prefix: RegExp): Normalised {
   return result;
 }
 
-function mergeChanges(a: Change[], b: Change[]): Change[] {
+function mergeChanges(a: readonly Change[], b: readonly Change[]): Change[] {
   const out = [...a];
   for (const c of b) if (!out.some((x) => x.code === c.code && x.detail === c.detail)) out.push(c);
   return out;
@@ -138,7 +142,8 @@ function spreadsheetMangling(value: string): string | undefined {
 }
 
 export function normaliseModel(raw: string): Normalised {
-  return normalise(raw, MODEL_PREFIX);
+  // Frozen: the batch gives every row of a model the same one.
+  return freezeNormalised(normalise(raw, MODEL_PREFIX));
 }
 
 // What people put in a serial cell when they have none: it means "no serial", not a serial.
@@ -149,6 +154,7 @@ export function normaliseSerial(raw: string): Normalised {
   if (PLACEHOLDER.test(placeholder) || /^[\p{Pd}\u2212]+$/u.test(placeholder)) {
     return { input: raw, value: '', changes: [{ code: 'read-as-missing', detail: raw.trim() }], suspicions: NONE };
   }
+  // Not frozen: a serial is one row's, shared with none (freezing each cost 0.4 µs a recalled row).
   return normalise(raw, SERIAL_PREFIX);
 }
 

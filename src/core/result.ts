@@ -9,46 +9,52 @@ import type { Normalised } from './normalise.js';
 export const STATUSES = ['affected', 'verify', 'not-affected', 'no-recall'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Machine-readable reasons. Their wording lives in messages.ts. */
-export type Reason =
+/** Machine-readable reasons, as written; `Reason` is the read-only form results carry. Their wording lives in messages.ts. */
+type ReasonFields =
   | { code: 'all-units' }
   | { code: 'serial-in-published-range'; first: string; last: string }
-  | { code: 'serial-outside-published-ranges'; ranges: { first: string; last: string }[] }
+  | { code: 'serial-outside-published-ranges'; ranges: readonly { readonly first: string; readonly last: string }[] }
   | { code: 'serial-rules-unpublished' }
   | { code: 'serial-missing' }
-  | { code: 'serial-excluded-characters'; characters: string[]; suggestion?: string }
-  | { code: 'serial-non-ascii'; characters: string[]; suggestion?: string }
+  | { code: 'serial-excluded-characters'; characters: readonly string[]; suggestion?: string }
+  | { code: 'serial-non-ascii'; characters: readonly string[]; suggestion?: string }
   | { code: 'serial-spreadsheet-mangled'; detail: string }
-  | { code: 'serial-invalid-characters'; characters: string[] }
+  | { code: 'serial-invalid-characters'; characters: readonly string[] }
   | { code: 'serial-too-short'; expected: number; actual: number }
   | { code: 'serial-wrong-length'; expected: number; actual: number; excludes: boolean }
   | { code: 'serial-wrong-prefix'; expected: string; excludes: boolean }
-  | { code: 'outside-jurisdiction'; country: string; jurisdictions: string[] }
-  | { code: 'recalled-elsewhere'; country: string; jurisdictions: string[] }
-  | { code: 'model-non-ascii'; characters: string[]; suggestion: string }
+  | { code: 'outside-jurisdiction'; country: string; jurisdictions: readonly string[] }
+  | { code: 'recalled-elsewhere'; country: string; jurisdictions: readonly string[] }
+  | { code: 'model-non-ascii'; characters: readonly string[]; suggestion: string }
   | { code: 'model-misread'; read: string; model: string }
   | { code: 'model-extra-text'; read: string }
   | { code: 'model-in-column'; read: string; column: string }
   | { code: 'possible-sku'; sku: string; model: string; column?: string }
-  | { code: 'model-not-in-columns'; columns: string[] }
+  | { code: 'model-not-in-columns'; columns: readonly string[] }
   | { code: 'model-matched-sku'; sku: string; model: string }
   | { code: 'model-not-in-data' }
-  | { code: 'similar-models'; models: string[] }
+  | { code: 'similar-models'; models: readonly string[] }
   // The unit-scope kinds beyond ranges (scope.ts).
   | { code: 'read-label'; field: string; where?: string; unmarked?: 'recalled' | 'not-recalled' | 'unstated' }
   | { code: 'serial-matches-prefix'; prefix: string; length?: number }
   | { code: 'serial-listed'; serial: string }
   | { code: 'serial-not-listed'; count: number; excludes: boolean }
   | { code: 'serial-near-listed'; serial: string; listed: string }
-  | { code: 'serial-unlisted-length'; lengths: number[]; actual: number }
+  | { code: 'serial-unlisted-length'; lengths: readonly number[]; actual: number }
   | { code: 'marking-listed'; marking: string; value: string }
   | { code: 'marking-absent'; marking: string; unmarked: 'recalled' | 'not-recalled' | 'unstated' }
   | { code: 'marking-not-listed'; marking: string; value: string; excludes: boolean }
-  | { code: 'serial-last-character'; character: string; recalled: string[]; inScope: boolean; excludes: boolean }
-  | { code: 'batch-and-date-unreadable'; batches: string[]; made: { from: string; to: string }[]; serialGiven: boolean }
+  | { code: 'serial-last-character'; character: string; recalled: readonly string[]; inScope: boolean; excludes: boolean }
+  | { code: 'batch-and-date-unreadable'; batches: readonly string[]; made: readonly { readonly from: string; readonly to: string }[]; serialGiven: boolean }
   | { code: 'model-listing-alias'; alias: string; model: string }
-  | { code: 'colours-excluded'; colours: string[] }
+  | { code: 'colours-excluded'; colours: readonly string[] }
   | { code: 'warning-no-recall'; authority: string };
+
+/**
+ * Read-only: most rows of an inventory carry the same frozen reasons, matches and
+ * normalised model, so nothing that holds one may change it (see freeze.ts).
+ */
+export type Reason = Readonly<ReasonFields>;
 
 export type ReasonCode = Reason['code'];
 
@@ -57,24 +63,25 @@ export type NormalisedField = Normalised;
 
 /** One recall that covers the model, and what it says about this unit. */
 export interface RecallMatch {
-  recallId: string;
-  status: Exclude<Status, 'no-recall'>;
-  reasons: Reason[];
-  /** The product entry the model matched, and the whole definition with its facts and references. */
-  product: Product;
-  recall: RecallDefinition;
+  readonly recallId: string;
+  readonly status: Exclude<Status, 'no-recall'>;
+  readonly reasons: readonly Reason[];
+  /** The product entry the model matched, and the whole definition with its facts and references (frozen with the catalog). */
+  readonly product: Product;
+  readonly recall: RecallDefinition;
 }
 
+/** A verdict, read-only: the parts it shares with other results are frozen (see freeze.ts). */
 export interface CheckResult {
-  model: NormalisedField;
-  serial?: NormalisedField;
-  country?: string;
-  status: Status;
+  readonly model: NormalisedField;
+  readonly serial?: NormalisedField;
+  readonly country?: string;
+  readonly status: Status;
   /** Why the overall status is what it is: the reasons of the matches that decided it. */
-  reasons: Reason[];
-  matches: RecallMatch[];
+  readonly reasons: readonly Reason[];
+  readonly matches: readonly RecallMatch[];
   /** Set when a configured acknowledgement covers this finding: reported, but not failing the run. */
-  acknowledged?: { reason: string; expires?: string };
+  readonly acknowledged?: { readonly reason: string; readonly expires?: string };
 }
 
 const RANK: Record<Status, number> = { affected: 0, verify: 1, 'not-affected': 2, 'no-recall': 3 };

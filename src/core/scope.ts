@@ -16,7 +16,7 @@ import type { Reason, RecallMatch } from './result.js';
 
 export interface ScopeOutcome {
   status: RecallMatch['status'];
-  reasons: Reason[];
+  reasons: readonly Reason[];
 }
 
 /**
@@ -25,7 +25,7 @@ export interface ScopeOutcome {
  */
 export const NO_MARKING = 'NONE';
 
-const verify = (reasons: Reason[]): ScopeOutcome => ({ status: 'verify', reasons });
+const verify = (reasons: readonly Reason[]): ScopeOutcome => ({ status: 'verify', reasons });
 
 /**
  * The outcome for a product whose scope is one of the kinds here, or undefined for the kinds the
@@ -95,17 +95,14 @@ export function scopeOutcome(product: Product, serial: Normalised | undefined): 
 }
 
 function readLabel(field: string, where: string | undefined, unmarked?: 'recalled' | 'not-recalled' | 'unstated'): Reason {
-  const reason: Reason = { code: 'read-label', field };
-  if (where !== undefined) reason.where = where;
-  if (unmarked !== undefined) reason.unmarked = unmarked;
-  return reason;
+  return { code: 'read-label', field, ...(where !== undefined ? { where } : {}), ...(unmarked !== undefined ? { unmarked } : {}) };
 }
 
 /**
  * Reasons a match carries whatever its scope decided: the alias first, since it says how the
  * model was read, then what the holder of an affected or unsettled unit must also know.
  */
-export function withScopeNotes(entry: CatalogEntry, status: RecallMatch['status'], reasons: Reason[]): Reason[] {
+export function withScopeNotes(entry: CatalogEntry, status: RecallMatch['status'], reasons: readonly Reason[]): readonly Reason[] {
   const { recall, product } = entry;
   const alias = entry.viaAlias;
   const warning = recall.kind === 'warning';

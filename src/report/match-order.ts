@@ -10,7 +10,7 @@ export const RANK: Record<RecallMatch['status'], number> = { affected: 0, verify
  * The most severe first, and among equals a recall of the country the unit was sold in before a
  * worldwide one, whose checker and remedy may be another country's.
  */
-export function leadingFirst(result: CheckResult): RecallMatch[] {
+export function leadingFirst(result: CheckResult): readonly RecallMatch[] {
   if (result.matches.length < 2) return result.matches;
   const local = (m: RecallMatch) => (result.country !== undefined && m.recall.jurisdictions.value.includes(result.country) ? 0 : 1);
   return result.matches

@@ -20,7 +20,7 @@ export interface RecallPageOptions {
 
 export interface Verdict {
   status: Exclude<Status, 'no-recall'>;
-  reasons: Reason[];
+  reasons: readonly Reason[];
   /** Other recalls of the same model: "also recalled in". */
   alsoIn: RecallDefinition[];
 }

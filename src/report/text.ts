@@ -79,5 +79,5 @@ function renderOne(result: CheckResult, opts: TextOptions): string {
 function describeInput(name: string, f: NormalisedField): string | undefined {
   if (f.changes.length === 0) return undefined;
   if (f.value === '') return `${name} "${stripControl(f.input)}": ${f.changes.map(changeMessage).join(', ')}`;
-  return `${name} "${stripControl(f.input)}" read as ${f.value} (${f.changes.map(changeMessage).join(', ')})`;
+  return `${name} "${stripControl(f.input)}" read as ${stripControl(f.value)} (${f.changes.map(changeMessage).join(', ')})`;
 }

@@ -116,6 +116,11 @@ describe('recall-check batch: a mixed inventory', () => {
     expect(doc.rows).toHaveLength(9);
     expect(doc.summary.rows).toBe(9);
   });
+
+  it('recalled-elsewhere rows name their recalls', async () => {
+    const r = await runMain(['batch', file('elsewhere.csv', 'Model,Serial,Country\nA1263,A1B2C3D4E5F6G7H8,AU\n'), '-f', 'csv']);
+    expect(r.stdout.split('\n')[1]).toMatch(/,verify,anker-a1263-us-2025 anker-r8-jp-2025,/u);
+  });
 });
 
 describe('exit codes', () => {
@@ -192,6 +197,18 @@ describe('columns', () => {
     expect(rows.map((x) => x.country ?? x.status)).toEqual(['US', 'US', 'US', 'US', 'GB', 'DE', 'JP', 'GB', 'JP', 'error', 'error']);
     expect(rows[9].error.message).toMatch(/column "country": "Narnia" is not a country/u);
     expect(rows[10].error.message).toMatch(/"ZZ" is not a country/u);
+  });
+
+  it('one column cannot be both model and serial', async () => {
+    const r = await runMain(['batch', file('same.csv', 'Model,Serial\nA1263,1\n'), '--serial-column', 'Model']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/column "Model" cannot be both the model and the serial/u);
+  });
+
+  it('a header that is one cell holding a delimiter suggests --delimiter', async () => {
+    const r = await runMain(['batch', '-', '--delimiter', ','], { input: 'model;serial\nA1263;A1\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Columns found: "model;serial"\. The header is one cell holding a delimiter: set the right one with --delimiter\./u);
   });
 });
 
@@ -285,6 +302,23 @@ describe('what real files look like', () => {
     expect(r.stderr).toMatch(/huge\.csv:3: a record longer than 1024 KiB starts here/u);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('a malformed quote names the lines it swallowed', async () => {
+    const r = await runMain(['batch', file('q.csv', 'Model,Serial\nA1263,"12"34\nA3102,ACCJRU1D16400900\nA3102,"X"\nA1366,1\n'), '--country', 'AU']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 2: .*Lines 3 to 4 were read into this record and not checked\./u);
+  });
+
+  it('the sep= line is kept in CSV output, so Excel splits the annotated file too', async () => {
+    const r = await runMain(['batch', file('sep.csv', 'sep=;\r\nModel;Serial\r\nA9999;1\r\n'), '-f', 'csv']);
+    expect(r.stdout.split('\r\n').slice(0, 2)).toEqual(['sep=;', 'Model;Serial;recall_status;recall_ids;recall_reason;recall_action;recall_check_url']);
+  });
+
+  it('rows without the header\'s trailing empty columns are accepted', async () => {
+    const r = await runMain(['batch', file('trail.csv', 'Model,Serial,,\nA9999,1\n'), '-f', 'ndjson']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).toContain('"status":"no-recall"');
+  });
 });
 
 describe('formula and terminal injection', () => {
@@ -312,6 +346,11 @@ describe('formula and terminal injection', () => {
     const r = await runMain(['batch', path]);
     expect(r.stdout).toContain('[31mRED');
     expect(r.stdout).not.toContain('\u001b');
+  });
+
+  it('a formula after any Unicode space is neutralised (U+1680)', async () => {
+    const r = await runMain(['batch', file('ogham.csv', 'Model,Serial,Note\nA9999,1,\u1680=HYPERLINK("http://x")\n'), '-f', 'csv']);
+    expect(r.stdout).toContain(`"'\u1680=HYPERLINK(""http://x"")"`);
   });
 });
 
@@ -367,5 +406,30 @@ describe('input and output', () => {
     const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" batch "${big}" --all | head -n 3`], { encoding: 'utf8' });
     expect(r.stdout.split('\n')).toHaveLength(4);
     expect(r.stderr).not.toMatch(/EPIPE|Error|at /u);
+  });
+
+  it('a closed pipe ends quietly but never with a passing exit code', async () => {
+    const rows = ['model,serial', ...Array.from({ length: 100_000 }, () => 'A9999,1'), 'A1366,1'].join('\n');
+    const big = file('tail.csv', rows);
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" batch "${big}" -f csv | head -n 1 >/dev/null; echo "code=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('code=2');
+    expect(r.stderr).toBe('');
+  });
+
+  it('-o naming a directory, or a missing directory, is a usage error before the run', async () => {
+    const csv = file('one.csv', 'model\nA9999\n');
+    const asDir = await runMain(['batch', csv, '-o', dir]);
+    expect(asDir.code).toBe(2);
+    expect(asDir.stderr).toMatch(/is a directory: give -o a file name/u);
+    const missing = await runMain(['batch', csv, '-o', join(dir, 'nope/out.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no such directory for the output file/u);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('-o - writes to standard output', async () => {
+    const r = await runMain(['batch', file('dash.csv', 'model\nA9999\n'), '-f', 'csv', '-o', '-']);
+    expect(r.stdout.split('\n')[1]).toMatch(/^A9999,no-recall/u);
+    expect(existsSync(join(dir, '-'))).toBe(false);
   });
 });

@@ -108,6 +108,26 @@ describe('recall-check <model> [serial]', () => {
   });
 });
 
+describe('text beside a model or serial is never cleared', () => {
+  it('two serials in one cell, or a serial and a note, are not joined into a cleared serial', () => {
+    for (const serial of ['ACCJRU1D16400900 ACCJRU1D16400901', 'ACCJRU1D16400900 refurb', 'ACCJRU1D-16400900-X']) {
+      const r = runCli(['A3102', serial, '--country', 'AU']);
+      expect(r.code, serial).toBe(3);
+      expect(r.stdout).not.toContain('NOT AFFECTED');
+    }
+    // Typed alone, the serial is in the published range.
+    expect(runCli(['A3102', 'ACCJRU1D16400900', '--country', 'AU']).code).toBe(1);
+  });
+
+  it('a model followed by more text is read as the model and gives verify', () => {
+    for (const model of ['A1263 (black)', 'A1263.', 'a1263 PowerCore 10000']) {
+      const r = runCli([model, 'A1B2C3D4E5F6G7H8', '--country', 'US', '--json']);
+      expect(r.code, model).toBe(3);
+      expect(JSON.parse(r.stdout).results[0].reasons[0]).toMatchObject({ code: 'model-extra-text', read: 'A1263' });
+    }
+  });
+});
+
 describe('--json', () => {
   it('prints one document with schemaVersion, data version and results', () => {
     const r = runCli(['A1263', SERIAL, '--json']);
@@ -238,6 +258,13 @@ describe('--version and --help', () => {
     expect(r.stdout).toContain('$ recall-check A1263 A1B2C3D4E5F6G7H8');
     expect(r.stdout).toMatch(/3 +nothing affected, but at least one unit to verify/u);
   });
+
+  it('help piped to a reader that stops early ends quietly', () => {
+    for (const args of [['--help'], ['batch', '--help']]) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args.join(' ')} | head -n 1`], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+    }
+  });
 });
 
 describe('the recalls of the fact sheet', () => {
@@ -265,25 +292,5 @@ describe('the recalls of the fact sheet', () => {
     const r = runCli(['A1681', 'AB12CD34EF56GH78', '--country', 'GB']);
     expect(r.code).toBe(3);
     expect(flat(r.stdout)).toMatch(/no recall on file covers units sold in GB\. Our data may not cover every country/u);
-  });
-});
-
-
-describe('regressions from the newcomer review', () => {
-  it('help piped to a reader that stops early ends quietly', () => {
-    for (const args of [['--help'], ['batch', '--help']]) {
-      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args.join(' ')} | head -n 1`], { encoding: 'utf8' });
-      expect(r.stderr).toBe('');
-    }
-  });
-
-  it('show by recall id names the same model\'s recalls elsewhere', () => {
-    expect(flat(runCli(['show', 'anker-a1263-us-2025']).stdout)).toContain('Also recalled in JP (21 Oct 2025, anker-r8-jp-2025)');
-  });
-
-  it('a header that is one cell holding a delimiter suggests --delimiter', () => {
-    const r = runCli(['batch', '-', '--delimiter', ','], { input: 'model;serial\nA1263;A1\n' });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Columns found: "model;serial"\. The header is one cell holding a delimiter: set the right one with --delimiter\./u);
   });
 });

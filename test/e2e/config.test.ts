@@ -128,6 +128,14 @@ describe('bad values: one error naming where, exit 2', () => {
   it('a bad --fail-on flag', () => {
     expectError(runCli(['A1263', '--fail-on', 'sometimes']), /--fail-on: "sometimes" is not one of affected, verify, never/u);
   });
+
+  it('a bad RECALL_CHECK_NOW is a usage error, not a stack trace', () => {
+    for (const value of ['junk', '2026-13-45']) {
+      const r = runCli(['A1263'], { env: { RECALL_CHECK_NOW: value } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`recall-check: usage error: environment variable RECALL_CHECK_NOW: "${value}" is not a date as YYYY-MM-DD; unset it to use today\n`);
+    }
+  });
 });
 
 describe('--fail-on', () => {
@@ -188,6 +196,28 @@ describe('acknowledgements', () => {
     expect(r.stderr).toContain('recall-check: acknowledgement (recall anker-r4-us-2024) matched nothing in this run: remove it if it is no longer needed');
     expect(r.stderr).not.toContain('(serial ACCJRU1D16400900) matched nothing');
   });
+
+  it('acknowledging one recall does not silence another recall of the same unit', () => {
+    const dir = project({ '.recall-checkrc.json': acks([
+      { recall: 'anker-r2-us-2023', reason: 'US stock returned' },
+      { recall: 'anker-r2-global-2023', reason: 'claimed under the global recall' },
+    ]) });
+    // With no country, the German and Japanese recalls also decide the finding: not acknowledged.
+    const r = runCli(['A1366', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).results[0].acknowledged).toBeUndefined();
+    // Sold in the US, the global and US recalls decide it, and both are acknowledged.
+    const us = runCli(['A1366', '--country', 'US', '--json'], { cwd: dir });
+    expect(JSON.parse(us.stdout).results[0].acknowledged.reason.split('; ').sort()).toEqual(['US stock returned', 'claimed under the global recall']);
+    expect(us.code).toBe(0);
+  });
+
+  it('an unquoted YAML date in an acknowledgement is read as that date', () => {
+    const dir = project({ '.recall-checkrc': 'acknowledgements:\n  - model: A3102\n    reason: stock returned\n    expires: 2027-03-31\n' });
+    const r = runCli(['config', 'print', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).options.acknowledgements).toEqual([{ model: 'A3102', reason: 'stock returned', expires: '2027-03-31' }]);
+  });
 });
 
 describe('dataDirs: an organisation\'s own definitions beside the bundled ones', () => {
@@ -207,23 +237,6 @@ describe('dataDirs: an organisation\'s own definitions beside the bundled ones',
     const r = runCli(['A1263'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/recalls\/manifest\.json/u);
-  });
-});
-
-describe('regressions from the newcomer review', () => {
-  it('an unquoted YAML date in an acknowledgement is read as that date', () => {
-    const dir = project({ '.recall-checkrc': 'acknowledgements:\n  - model: A3102\n    reason: stock returned\n    expires: 2027-03-31\n' });
-    const r = runCli(['config', 'print', '--json'], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).options.acknowledgements).toEqual([{ model: 'A3102', reason: 'stock returned', expires: '2027-03-31' }]);
-  });
-
-  it('a bad RECALL_CHECK_NOW is a usage error, not a stack trace', () => {
-    for (const value of ['junk', '2026-13-45']) {
-      const r = runCli(['A1263'], { env: { RECALL_CHECK_NOW: value } });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`recall-check: usage error: environment variable RECALL_CHECK_NOW: "${value}" is not a date as YYYY-MM-DD; unset it to use today\n`);
-    }
   });
 
   it('list and show see the configured extra definitions, as the check does', () => {

@@ -86,6 +86,10 @@ describe('recall-check show', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/No recall id or model "A9999" in data .*This is not a safety clearance/u);
   });
+
+  it('show by recall id names the same model\'s recalls elsewhere', () => {
+    expect(flat(runCli(['show', 'anker-a1263-us-2025']).stdout)).toContain('Also recalled in JP (21 Oct 2025, anker-r8-jp-2025)');
+  });
 });
 
 describe('recall-check data info', () => {

@@ -1,9 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
+
+/** C0 and C1 control characters but the line break: none may reach a terminal from the input. */
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u;
 
 const dir = mkdtempSync(join(tmpdir(), 'recall-check-formats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,9 +94,8 @@ describe('hostile cells in every format', () => {
   writeFileSync(hostile, ['model,serial,note', 'A1263,"A1B2\n=HYPERLINK(""http://x"")",\u001b[2J\u001b[31mred', 'A1263," =1+1",\u00a0@SUM(A1)', 'A1263,"x|y</td><script>",`code`'].join('\n') + '\n');
   const ESC = /\u001b/u;
 
-  it.each(['table', 'markdown', 'github', 'html'])('%s: no terminal escape sequences get through', (format) => {
-    const r = runCli(['batch', hostile, '-f', format]);
-    expect(r.stdout).not.toMatch(ESC);
+  it('html: no terminal escape sequences get through', () => {
+    expect(runCli(['batch', hostile, '-f', 'html']).stdout).not.toMatch(ESC);
   });
 
   it('github: a line break in a cell cannot start a new workflow command', () => {
@@ -114,5 +116,44 @@ describe('hostile cells in every format', () => {
     expect(r.stdout).toContain('"A1B2\n=HYPERLINK(""http://x"")"');
     expect(r.stdout).toContain(`"' =1+1"`);
     expect(r.stdout).toContain(`"'\u00a0@SUM(A1)"`);
+  });
+});
+
+describe('terminal escape sequences in printed text', () => {
+  // Escapes where each reporter prints text from the input: the model cell, the serial cell and
+  // the reason that quotes its characters, a refused row's message, an acknowledgement's reason
+  // (from the configuration) and the file name.
+  const project = join(dir, 'escapes');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), '{}');
+  writeFileSync(join(project, '.recall-checkrc.json'), JSON.stringify({ acknowledgements: [{ serial: 'ACCJRU1D16400900', reason: 'RMA \u001b[31m1182\u009b2J' }] }));
+  const name = 'inv\u001b[2J.csv';
+  writeFileSync(join(project, name), ['model,serial,country', 'A1263\u001b[31m,A1B2C3D4E5F6G7H8,US', 'A1263,A1B2\u001b[2JC3D4E5F6G7H8,US', 'A9999,1,\u001b[31mX\u009bX', 'A3102,ACCJRU1D16400900,AU'].join('\n') + '\n');
+  // What is left of each once its control characters are removed: proof the text was printed.
+  const model = 'A1263[31m';
+  const serial = 'A1B2[2JC3D4';
+  const refused = '"[31mXX" is not a country';
+  const ack = 'RMA [31m11822J';
+
+  it.each([
+    ['table', [model, serial, refused, ack]],
+    ['markdown', [model, serial, refused, ack, '## Recall check: inv[2J.csv']],
+    ['github', [model, serial, refused, ack, 'file=inv[2J.csv']],
+  ])('%s: printed without its control characters', (format, shown) => {
+    const r = runCli(['batch', name, '-f', format as string], { cwd: project });
+    expect(r.stdout).not.toMatch(CONTROL);
+    for (const text of shown as string[]) expect(r.stdout).toContain(text);
+  });
+
+  it('text (the single check): printed without its control characters', () => {
+    const r = runCli(['a1263\u001b[31m', 'A1B2\u001b[2JC3D4E5F6G7H8', '--country', 'US'], { cwd: project });
+    expect(r.stdout).not.toMatch(CONTROL);
+    // The title, the note on how the input was read, and the reason quoting the serial's characters.
+    expect(r.stdout).toContain('A1263[31M · serial A1B2[2JC3D4E5F6G7H8');
+    expect(r.stdout).toContain('model "a1263[31m" read as A1263[31M');
+    expect(r.stdout).toContain('"U+001B"');
+    const acked = runCli(['A3102', 'ACCJRU1D16400900', '--country', 'AU'], { cwd: project });
+    expect(acked.stdout).not.toMatch(CONTROL);
+    expect(acked.stdout).toContain(`Acknowledged in your configuration: ${ack}.`);
   });
 });

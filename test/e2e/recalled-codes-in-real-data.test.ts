@@ -208,7 +208,7 @@ describe('show and acknowledgements', () => {
   });
 });
 
-describe('found in an independent review', () => {
+describe('codes in a row\'s other columns: glued, hidden, or in a title beside a model', () => {
   it('a code glued after letters or digits, or with an invisible character inside, is found', async () => {
     for (const model of ['AnkerA1263', 'AKA1366BLK', 'SKUA1263', '10000A1263', 'A\u00AD1263', 'A\u200B1263', 'A–1263']) {
       expect((await json([model])).doc.results[0].status, model).not.toBe('no-recall');

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { acknowledger } from '../../src/core/acknowledge.js';
+import type { Reason } from '../../src/core/result.js';
 import { reasonMessage } from '../../src/core/messages.js';
 import { buildCatalog, lazyCatalog } from '../../src/core/catalog.js';
 import { check } from '../../src/core/match.js';
 import { definition, product, sourced } from '../helpers/definitions.js';
 
-const codes = (r: { reasons: { code: string }[] }) => r.reasons.map((x) => x.code);
+const codes = (r: { reasons: readonly { code: string }[] }) => r.reasons.map((x) => x.code);
 
 const unpublished = definition({
   id: 'us-unpublished',
@@ -202,14 +204,15 @@ describe('check: results that share parts', () => {
     const b = check(both, { model: 'A1263', serial: 'A9Z8Y7X6W5V4U3T2', country: 'JP' });
     expect(b.matches[0]).toBe(a.matches[0]);
     expect(Object.isFrozen(a.matches[0])).toBe(true);
-    expect(() => a.matches[0]!.reasons.push({ code: 'serial-missing' })).toThrow(TypeError);
+    expect(() => (a.matches[0]!.reasons as Reason[]).push({ code: 'serial-missing' })).toThrow(TypeError);
     expect(b.matches[0]!.reasons).toEqual([{ code: 'outside-jurisdiction', country: 'JP', jurisdictions: ['US'] }]);
     // Freezing what is shared never freezes the recall data it was made from.
     expect(Object.isFrozen(us.jurisdictions.value)).toBe(false);
     expect(Object.keys(a)).toEqual(['model', 'serial', 'country', 'status', 'reasons', 'matches']);
-    // The result itself is the caller's: acknowledging one leaves the other as it was.
-    a.acknowledged = { reason: 'returned' };
-    expect(b.acknowledged).toBeUndefined();
+    // Acknowledging one is a new result: it leaves both as they were.
+    const acked = acknowledger([{ model: 'A1263', reason: 'returned' }], '2026-01-01').apply(b);
+    expect(acked.acknowledged).toEqual({ reason: 'returned' });
+    expect([a.acknowledged, b.acknowledged]).toEqual([undefined, undefined]);
   });
 });
 

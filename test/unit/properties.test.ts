@@ -29,6 +29,24 @@ const country = fc.option(fc.constantFrom('US', 'CA', 'JP', 'AU', 'GB', 'DE', 'C
 const FULLWIDTH = (s: string) => [...s].map((c) => (/[A-Za-z0-9]/u.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
 const LOOKALIKE: Record<string, string> = { A: '\u0410', C: '\u0421', E: '\u0415', H: '\u041d', K: '\u041a', M: '\u041c', P: '\u0420', T: '\u0422', X: '\u0425', B: '\u0392' };
 
+/**
+ * Characters that are taken for one another in a model code: Cyrillic and Greek capitals that look
+ * like Latin ones (normalise.ts folds them), and the letters and digits misread on a label
+ * (misread-codes.ts folds them). Written out here, not imported, so the test does not share the
+ * code's mistakes.
+ */
+const CONFUSABLE: Record<string, string[]> = {
+  A: ['\u0410', '\u0391'], B: ['\u0412', '\u0392', '8'], C: ['\u0421'], E: ['\u0415', '\u0395'], H: ['\u041d', '\u0397'], K: ['\u041a', '\u039a'],
+  M: ['\u041c', '\u039c'], P: ['\u0420', '\u03a1'], T: ['\u0422', '\u03a4'], X: ['\u0425', '\u03a7'], Y: ['\u0423', '\u03a5'], I: ['\u0406', '\u0399', '1'],
+  O: ['\u041e', '\u039f', '0'], S: ['\u0405', '5'], Z: ['\u0396', '2'], D: ['0'], G: ['6'], L: ['1'], Q: ['0'],
+  '0': ['O', 'D', 'Q'], '1': ['I', 'L'], '2': ['Z'], '5': ['S'], '6': ['G'], '8': ['B'],
+};
+/** A recalled model, and the same model with one of its characters swapped for a confusable: always a look-alike. */
+const lookalikeModel = fc.oneof(recalledModel, fc.constantFrom('BPD005', 'PB2030MI', 'MMA008', 'E33A', 'ZHXPB22', '2G505B', 'VT103', 'PS1000', 'CY5092PBCHE')).chain((model) => {
+  const at = [...model].flatMap((c, i) => (CONFUSABLE[c] ? [i] : []));
+  return fc.constantFrom(...at).chain((i) => fc.constantFrom(...CONFUSABLE[model[i]!]!).map((c) => [model, model.slice(0, i) + c + model.slice(i + 1)] as const));
+});
+
 /** Ways people type a serial that mean the same serial. */
 const spelling = (s: string) =>
   fc.tuple(fc.boolean(), fc.constantFrom('', 'SN: ', 'S/N ', 'sn:', 'Serial No. ', 'SN#'), fc.constantFrom('', ' ', '-', '\u2013', '\u00a0'), fc.integer({ min: 1, max: 8 }), fc.boolean())
@@ -76,10 +94,13 @@ describe('never a wrong "not affected" from a damaged serial', () => {
     expect(check(data, { model, serial, country: sold }).status).not.toBe('not-affected');
   });
 
-  test.prop([recalledModel, cleanSerial, country, fc.integer({ min: 0, max: 4 })])('a look-alike model is never cleared', (model, serial, sold, i) => {
-    const typed = model.slice(0, i) + (LOOKALIKE[model[i]!] ?? model[i]!) + model.slice(i + 1);
+  test.prop([lookalikeModel, cleanSerial, country])('a look-alike model is never cleared, nor answered no-recall', ([model, typed], serial, sold) => {
+    // The look-alike might spell another recalled code exactly; then it is that model, not a look-alike.
+    fc.pre(data.lookup(typed).length === 0);
     const r = check(data, { model: typed, serial, country: sold });
-    expect(r.status === 'verify' || r.status === 'affected' || (typed === model && r.status !== 'no-recall')).toBe(true);
+    expect(typed).not.toBe(model);
+    expect(r.status, `${typed} for ${model}`).toBe('verify');
+    expect(r.matches.some((m) => m.product.model === model)).toBe(true);
   });
 });
 

@@ -73,7 +73,7 @@ describe('semantic checks (data validate)', () => {
   });
 });
 
-describe('SKUs and jurisdictions (from the code review)', () => {
+describe('SKUs and jurisdictions', () => {
   it('a SKU declared for two models, or equal to another model, is refused', () => {
     const a = definition({ id: 'a', products: [product({ skus: sourced(['A1263016']) })] });
     const b = definition({ id: 'b', products: [product({ model: 'A3102', skus: sourced(['A1263016', 'A1263']) })] });

@@ -5,8 +5,8 @@ import { reasonMessage } from '../../src/core/messages.js';
 import { codesOf } from '../../src/data/manifest.js';
 import { definition, product, sourced } from '../helpers/definitions.js';
 
-const codes = (r: { reasons: { code: string }[] }) => r.reasons.map((x) => x.code);
-const words = (r: { reasons: Parameters<typeof reasonMessage>[0][] }) => r.reasons.map(reasonMessage).join(' ');
+const codes = (r: { reasons: readonly { code: string }[] }) => r.reasons.map((x) => x.code);
+const words = (r: { reasons: readonly Parameters<typeof reasonMessage>[0][] }) => r.reasons.map(reasonMessage).join(' ');
 
 const prefix = definition({
   id: 'prefix',

@@ -24,9 +24,8 @@ export async function checkCommand(io: Io, model: string, serial: string | undef
   // Only acknowledgements that name a recall need every id (which parses every definition).
   if (options.acknowledgements.some((a) => a.recall !== undefined)) refuseUnknownRecalls(options.acknowledgements, data.recalls.map((r) => r.id), loaded.file);
   warnIfStale(io, data.manifest.generated, options.maxDataAgeDays);
-  const result = check(data, { model, serial, country: options.country });
   const acks = acknowledger(options.acknowledgements, today(io.env).toISOString().slice(0, 10));
-  acks.apply(result);
+  const result = acks.apply(check(data, { model, serial, country: options.country }));
   if (flags.json) {
     io.stdout.write(renderJson([result], runMeta(data)));
   } else {
