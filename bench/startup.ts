@@ -15,11 +15,16 @@ const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 40);
 const GOAL = 1.25;
 
+// Another build's bin (e.g. a clone of an earlier commit, built), timed in the same run.
+const BASELINE = process.env.BENCH_BASELINE_BIN;
+const SINGLE = ['A1263', 'A1B2C3D4E5F6G7H8'];
+
 const COMMANDS: [string, string[]][] = [
   ['node -e 0', ['-e', '0']],
   ['node (import commander)', [join(ROOT, 'bench/commander-only.mjs')]],
-  ['recall-check A1263 <serial>', [join(ROOT, 'bin/recall-check.js'), 'A1263', 'A1B2C3D4E5F6G7H8']],
-  ['recall-check A1263 <serial> --json', [join(ROOT, 'bin/recall-check.js'), 'A1263', 'A1B2C3D4E5F6G7H8', '--json']],
+  ['recall-check A1263 <serial>', [join(ROOT, 'bin/recall-check.js'), ...SINGLE]],
+  ['recall-check A1263 <serial> --json', [join(ROOT, 'bin/recall-check.js'), ...SINGLE, '--json']],
+  ...(BASELINE ? [['BENCH_BASELINE_BIN A1263 <serial>', [BASELINE, ...SINGLE]] as [string, string[]]] : []),
 ];
 const BASE = 1;
 const CHECK = 2;
