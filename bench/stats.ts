@@ -7,9 +7,9 @@ export function median(xs: number[]): number {
 }
 
 /** Wall time of one process run, in milliseconds. */
-export function timeRun(cmd: string, args: string[], opts: { stdio?: 'ignore' | 'pipe' } = {}): number {
+export function timeRun(cmd: string, args: string[], opts: { stdio?: 'ignore' | 'pipe'; env?: NodeJS.ProcessEnv } = {}): number {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { stdio: opts.stdio ?? 'ignore' });
+  const r = spawnSync(cmd, args, { stdio: opts.stdio ?? 'ignore', env: opts.env ?? process.env });
   const t1 = process.hrtime.bigint();
   if (r.error) throw r.error;
   return Number(t1 - t0) / 1e6;

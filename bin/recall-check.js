@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The CLI is bundled into a few files (see build:cli) because loading ~30 small modules was a
-// third of a single check's start-up time.
+// The CLI, bundled with commander into a few files by scripts/build-cli.mjs: start-up is most of
+// what a single check costs.
 import { run } from '../dist/bundle/main.js';
 
 run(process.argv);

@@ -23,7 +23,8 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const npx = (args: string[], input?: string) => spawnSync('npx', ['--no-install', 'recall-check', ...args], { cwd: app, encoding: 'utf8', input });
+const npx = (args: string[], input?: string, env: Record<string, string> = {}) =>
+  spawnSync('npx', ['--no-install', 'recall-check', ...args], { cwd: app, encoding: 'utf8', input, env: { ...process.env, ...env } });
 
 describe('the packed package', () => {
   it('holds only what a user needs', () => {
@@ -42,6 +43,25 @@ describe('the packed package', () => {
     const r = npx(['batch', '-', '-f', 'csv'], 'model,serial,country\nA3102,ACCJRU1D16400900,AU\n');
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')[1]).toMatch(/^A3102,ACCJRU1D16400900,AU,affected,anker-r4-au-2024,/u);
+  });
+
+  // The bundle leaves these to chunks and packages loaded only when needed (scripts/build-cli.mjs):
+  // colour (chalk), a configuration file (cosmiconfig, zod) and validation (zod).
+  it('colour, a configuration file and data validation work from an install', () => {
+    const coloured = npx(['A1263', 'A1B2C3D4E5F6G7H8'], undefined, { FORCE_COLOR: '1' });
+    expect(coloured.stderr).toBe('');
+    expect(coloured.stdout).toMatch(/\u001b\[[\d;]*m.*VERIFY/u);
+
+    writeFileSync(join(app, '.recall-checkrc.yaml'), 'country: AU\n');
+    const configured = npx(['config', 'print', '--json']);
+    rmSync(join(app, '.recall-checkrc.yaml'));
+    expect(configured.stderr).toBe('');
+    expect(configured.stdout).toMatch(/\.recall-checkrc\.yaml/u);
+    expect(configured.stdout).toMatch(/"AU"/u);
+
+    const validated = npx(['data', 'validate']);
+    expect(validated.stderr).toBe('');
+    expect(validated.stdout).toMatch(/recall definitions valid/u);
   });
 
   it('the library is importable, typed, and the same core', () => {
