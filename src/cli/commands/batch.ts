@@ -65,27 +65,28 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
   }
 
   const toFile = flags.output !== undefined && flags.output !== '-';
-  const output: Output = toFile ? fileOutput(flags.output!, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
+  const output: Output = toFile ? fileOutput(flags.output!, io.cwd, fromStdin ? undefined : file, { 1: io.stdout as never, 2: io.stderr as never }) : streamOutput(io.stdout as never);
   const { results, summary, ...input } = batch;
-  const reporter = (await reporterFor(options.format))(
-    {
-      file: input,
-      run: runMeta(data),
-      // A report written to a file is never coloured; on stdout, colour follows the terminal.
-      style: toFile ? PLAIN : await styleFor(io.stdout, io.env),
-      width: io.stdout.isTTY && !toFile ? Math.max(100, io.stdout.columns ?? 120) : undefined,
-      env: io.env,
-      all: flags.all ?? false,
-    },
-    output,
-  );
   const bar = progress(io.stderr, size);
+  // Registered before anything can wait: a signal in between would leave the temporary file behind.
   const cancel = io.onInterrupt?.(() => {
     output.abort();
     bar.done();
-    io.stderr.write('recall-check: interrupted; no output file was written\n');
+    io.stderr.write(output.atomic || !toFile ? 'recall-check: interrupted; no output file was written\n' : `recall-check: interrupted; the report written to ${flags.output} is incomplete\n`);
   });
   try {
+    const reporter = (await reporterFor(options.format))(
+      {
+        file: input,
+        run: runMeta(data),
+        // A report written to a file is never coloured; on stdout, colour follows the terminal.
+        style: toFile ? PLAIN : await styleFor(io.stdout, io.env),
+        width: io.stdout.isTTY && !toFile ? Math.max(100, io.stdout.columns ?? 120) : undefined,
+        env: io.env,
+        all: flags.all ?? false,
+      },
+      output,
+    );
     await reporter.start();
     for await (const rows of results) {
       await reporter.rows(rows);
