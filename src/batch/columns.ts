@@ -40,7 +40,7 @@ export const SYNONYMS = {
     '型番', '品番', // Japanese
     '型号', '型號', // Chinese, simplified and traditional
     'modell', 'modellnummer', 'modellnr', // German
-    'modèle', 'numérodemodèle', 'nodemodèle', // French
+    'modèle', 'numérodemodèle', 'ndemodèle', 'nodemodèle', // French ("N° de modèle": ° is not a letter)
     'modelo', 'númerodemodelo', 'nodemodelo', // Spanish ("Nº de modelo" is "no" once read: º is an o)
   ],
   serial: [

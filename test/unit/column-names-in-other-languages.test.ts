@@ -23,6 +23,7 @@ describe('model, serial and country headers in other languages', () => {
     ['German, abbreviated', ['Modell-Nr.', 'Serien-Nr.', 'Land'], { model: 'Modell-Nr.', serial: 'Serien-Nr.', country: 'Land' }],
     ['French', ['Modèle', 'Numéro de série', 'Pays'], { model: 'Modèle', serial: 'Numéro de série', country: 'Pays' }],
     ['French, N° and no accents', ['Numero de modele', 'N° de serie'], { model: 'Numero de modele', serial: 'N° de serie', country: undefined }],
+    ['French, N° de modèle', ['N° de modèle', 'N° de série'], { model: 'N° de modèle', serial: 'N° de série', country: undefined }],
     ['Spanish', ['Modelo', 'Número de serie', 'País'], { model: 'Modelo', serial: 'Número de serie', country: 'País' }],
     ['Spanish, Nº and no accents', ['Numero de modelo', 'Nº de serie', 'Pais'], { model: 'Numero de modelo', serial: 'Nº de serie', country: 'Pais' }],
   ])('%s', (_language, header, expected) => {
