@@ -21,12 +21,51 @@ export function headerKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * A header as matched against the synonyms: headerKey, and Latin accents dropped, because exports
+ * write "modèle" as "modele" and "número de serie" as "numero de serie" as often as not. Only the
+ * combining marks of Latin letters go: a Japanese voiced mark (シリアル, ナンバー) is part of the letter.
+ */
+export function synonymKey(name: string): string {
+  return headerKey(name).normalize('NFD').replace(/[\u0300-\u036f]/gu, '').normalize('NFC');
+}
+
 // "model name" is deliberately absent: asset systems use it for a product name, not a code.
+// Besides English, the languages of the countries where the recalled units were sold (Japan, China
+// and Taiwan, Germany, France, Spain and Latin America). A French "référence" is left out: it is
+// as often a shop's own SKU as a model code, and a wrong model column can clear a recalled unit.
 export const SYNONYMS = {
-  model: ['model', 'modelnumber', 'modelno', 'modelnum', 'modelcode', 'mpn', 'manufacturerpartnumber', 'itemmodelnumber', 'productmodel'],
-  serial: ['serial', 'serialnumber', 'serialno', 'serialnum', 'sn', 'snnumber', 'snr'],
-  country: ['country', 'countryofsale', 'countrycode', 'soldin', 'salescountry', 'salecountry'],
+  model: [
+    'model', 'modelnumber', 'modelno', 'modelnum', 'modelcode', 'mpn', 'manufacturerpartnumber', 'itemmodelnumber', 'productmodel',
+    '型番', '品番', // Japanese
+    '型号', '型號', // Chinese, simplified and traditional
+    'modell', 'modellnummer', 'modellnr', // German
+    'modèle', 'numérodemodèle', 'ndemodèle', 'nodemodèle', // French ("N° de modèle": ° is not a letter)
+    'modelo', 'númerodemodelo', 'nodemodelo', // Spanish ("Nº de modelo" is "no" once read: º is an o)
+  ],
+  serial: [
+    'serial', 'serialnumber', 'serialno', 'serialnum', 'sn', 'snnumber', 'snr',
+    '製造番号', 'シリアル番号', 'シリアルno', 'シリアルナンバー', // Japanese
+    '序列号', '序列號', '序号', '序號', // Chinese, simplified and traditional
+    'seriennummer', 'seriennr', // German
+    'numérodesérie', 'ndesérie', 'nodesérie', // French ("N° de série": ° is not a letter)
+    'númerodeserie', 'nodeserie', // Spanish
+  ],
+  country: [
+    'country', 'countryofsale', 'countrycode', 'soldin', 'salescountry', 'salecountry',
+    '国', '国名', '販売国', // Japanese
+    '国家', '國家', // Chinese
+    'land', 'verkaufsland', // German
+    'pays', 'paysdevente', // French
+    'país', 'paísdeventa', // Spanish
+  ],
 } as const;
+
+const SYNONYM_KEYS: Record<keyof typeof SYNONYMS, ReadonlySet<string>> = {
+  model: new Set(SYNONYMS.model.map(synonymKey)),
+  serial: new Set(SYNONYMS.serial.map(synonymKey)),
+  country: new Set(SYNONYMS.country.map(synonymKey)),
+};
 
 /**
  * Descriptive columns: a recalled code written here, in a row whose model column names none, is
@@ -57,8 +96,8 @@ export function mapColumns(header: string[], opts: ColumnOptions, file: string):
     return loose[0];
   };
   const bySynonym = (role: Role): number | undefined => {
-    const keys: readonly string[] = SYNONYMS[role];
-    const hits = header.flatMap((h, i) => (keys.includes(headerKey(h)) ? [i] : []));
+    const keys = SYNONYM_KEYS[role];
+    const hits = header.flatMap((h, i) => (keys.has(synonymKey(h)) ? [i] : []));
     if (hits.length > 1) {
       throw new RecallCheckError('input', [{ file, line: 1, message: `several columns could hold the ${role}: ${hits.map((i) => `"${header[i]}" (column ${i + 1})`).join(', ')}. Name the right one with ${FLAG[role]}.` }]);
     }

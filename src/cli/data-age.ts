@@ -7,6 +7,13 @@ import type { Io } from './io.js';
 
 export const DEFAULT_MAX_DATA_AGE_DAYS = 90;
 
+/**
+ * recall-check is not on the npm registry yet, so "npm install recall-check@latest" fails; every
+ * way the README gives of installing it (npm install -g ., npm link, npx --package <path>) runs a
+ * clone, and updating the clone updates them all.
+ */
+export const UPDATE_STEP = 'Update: in your recall-check clone, run git pull && npm install';
+
 /** Today, or the date in RECALL_CHECK_NOW (YYYY-MM-DD), which tests use to fix the clock. */
 export function today(env: Io['env']): Date {
   const fixed = env.RECALL_CHECK_NOW;
@@ -25,6 +32,6 @@ export function dataAgeDays(generated: string, now: Date): number {
 export function warnIfStale(io: Io, generated: string, maxDays: number = DEFAULT_MAX_DATA_AGE_DAYS): void {
   const age = dataAgeDays(generated, today(io.env));
   if (age > maxDays) {
-    io.stderr.write(`recall-check: note: the recall data is ${age} days old (generated ${generated}); newer recalls may exist. Update: npm install recall-check@latest\n`);
+    io.stderr.write(`recall-check: note: the recall data is ${age} days old (generated ${generated}); newer recalls may exist. ${UPDATE_STEP}\n`);
   }
 }

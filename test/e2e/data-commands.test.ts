@@ -185,7 +185,7 @@ describe('data age', () => {
 
   it('one line on stderr, never stdout, when the data is older than 90 days', () => {
     const r = runCli(['A1263', '--json'], { env: { RECALL_CHECK_NOW: daysAfter(91) } });
-    expect(r.stderr).toBe(`recall-check: note: the recall data is 91 days old (generated ${generated()}); newer recalls may exist. Update: npm install recall-check@latest\n`);
+    expect(r.stderr).toBe(`recall-check: note: the recall data is 91 days old (generated ${generated()}); newer recalls may exist. Update: in your recall-check clone, run git pull && npm install\n`);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });
 

@@ -70,12 +70,12 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
   // A report written to a file is never coloured; on stdout, colour follows the terminal.
   const style = toFile ? PLAIN : await styleFor(io.stdout, io.env);
   // From here on a temporary file may exist: nothing awaits before the interrupt handler is set.
-  const output: Output = toFile ? fileOutput(flags.output!, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
+  const output: Output = toFile ? fileOutput(flags.output!, io.cwd, fromStdin ? undefined : file, { 1: io.stdout as never, 2: io.stderr as never }) : streamOutput(io.stdout as never);
   const bar = progress(io.stderr, size);
   const cancel = io.onInterrupt?.(() => {
     output.abort();
     bar.done();
-    io.stderr.write('recall-check: interrupted; no output file was written\n');
+    io.stderr.write(output.atomic || !toFile ? 'recall-check: interrupted; no output file was written\n' : `recall-check: interrupted; the report written to ${flags.output} is incomplete\n`);
   });
   const { results, summary, ...input } = batch;
   const reporter = create(
