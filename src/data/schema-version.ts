@@ -13,7 +13,7 @@ export function newerSchemaProblem(file: string, doc: unknown): Problem | undefi
     return {
       file,
       path: '$.schemaVersion',
-      message: `schemaVersion ${version} is newer than this recall-check supports (${SUPPORTED_SCHEMA_VERSION}): upgrade recall-check (npm install recall-check@latest)`,
+      message: `schemaVersion ${version} is newer than this recall-check supports (${SUPPORTED_SCHEMA_VERSION}): upgrade recall-check (in your recall-check clone: git pull && npm install)`,
     };
   }
   return undefined;

@@ -79,7 +79,7 @@ describe('build and load refuse a definition in the same words', () => {
 
   it('a schemaVersion newer than this build: one check, one message', async () => {
     const r = await refusals(JSON.stringify({ ...definition(), schemaVersion: 3 }));
-    expect(r.build).toEqual(['<dir>/a.json|:|$.schemaVersion|schemaVersion 3 is newer than this recall-check supports (2): upgrade recall-check (npm install recall-check@latest)']);
+    expect(r.build).toEqual(['<dir>/a.json|:|$.schemaVersion|schemaVersion 3 is newer than this recall-check supports (2): upgrade recall-check (in your recall-check clone: git pull && npm install)']);
     expect(r.validate).toEqual(r.build);
   });
 
