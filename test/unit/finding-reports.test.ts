@@ -92,3 +92,17 @@ describe('GitHub annotations', () => {
     expect(notice).toMatch(/line=3,/u);
   });
 });
+
+describe('the batch summary on stderr', () => {
+  it('removes terminal control characters from the file name and from refused rows\' messages', async () => {
+    const { renderSummary } = await import('../../src/report/summary-text.js');
+    const { newSummary, record } = await import('../../src/results/summary.js');
+    const { PLAIN } = await import('../../src/report/style.js');
+    const summary = newSummary();
+    record(summary, { line: 2, row: 1, cells: [], raw: undefined, kind: 'error', result: undefined, reason: undefined, error: { code: 'bad-country', value: '\u001b[31mXX', message: 'column "country": "\u001b[31mXX" is not a country' } });
+    const text = renderSummary('inv\u001b[2J.csv', summary, PLAIN);
+    expect(text).not.toMatch(/\u001b/u);
+    expect(text).toContain('inv[2J.csv: 1 data row');
+    expect(text).toContain('line 2: column "country": "[31mXX" is not a country');
+  });
+});
