@@ -8,8 +8,7 @@
  * A match's recall and product are the catalog's, the caller's data, which this does not freeze:
  * shared reasons copy what they quote from it.
  */
-import type { Normalised } from './normalise.js';
-import type { Reason, RecallMatch } from './result.js';
+// Generic over what it freezes, so that the modules that build results can use it without an import circle.
 
 /** Freezes an object and everything in it; stops at what is already frozen. */
 function deep<T>(value: T): T {
@@ -19,16 +18,16 @@ function deep<T>(value: T): T {
   return value;
 }
 
-export function freezeReason<T extends Reason>(reason: T): T {
+export function freezeReason<T extends { readonly code: string }>(reason: T): T {
   return deep(reason);
 }
 
-export function freezeNormalised(n: Normalised): Normalised {
+export function freezeNormalised<T extends { readonly changes: readonly unknown[] }>(n: T): T {
   return deep(n);
 }
 
 /** A shared match and its reasons; its recall and product are left as the catalog holds them. */
-export function freezeMatch(match: RecallMatch): RecallMatch {
+export function freezeMatch<T extends { readonly reasons: readonly unknown[] }>(match: T): T {
   deep(match.reasons);
   return Object.freeze(match);
 }

@@ -10,7 +10,7 @@
 import { fold } from './misread-codes.js';
 import type { Product } from '../data/schema.js';
 import type { CatalogEntry } from './catalog.js';
-import { applyRules, exclusionsTrusted, suspicionReasons } from './match.js';
+import { applyRules, exclusionsTrusted, suspicionReasons } from './serial-rules.js';
 import type { Normalised } from './normalise.js';
 import type { Reason, RecallMatch } from './result.js';
 

@@ -7,22 +7,8 @@ import { createHash } from 'node:crypto';
 import { SUPPORTED_SCHEMA_VERSION } from './schema-version.js';
 import type { Manifest, RecallDefinition } from './schema.js';
 
-export const MANIFEST_FILE = 'manifest.json';
+export { DEFINITION_FILE_NAME, DEFINITION_FILE_NAME_RULE, isDefinitionFile, MANIFEST_FILE } from './file-names.js';
 
-/**
- * The name a definition file must have: lower case, so that a data set reads the same on a
- * case-insensitive file system, and nothing that needs quoting in a shell or a URL.
- */
-export const DEFINITION_FILE_NAME = /^[a-z0-9][a-z0-9.-]*\.json$/u;
-export const DEFINITION_FILE_NAME_RULE = 'a definition file name has only lower-case letters, digits, dots and dashes, and ends in .json: rename the file';
-
-/**
- * Whether a file of a data directory is meant as a definition: every JSON file but the manifest.
- * A badly named one is still one (refused for its name, never silently left out of the data).
- */
-export function isDefinitionFile(name: string): boolean {
-  return name.endsWith('.json') && name !== MANIFEST_FILE;
-}
 export const MANIFEST_SCHEMA_REF = '../schema/manifest.schema.json';
 
 export function sha256(bytes: Uint8Array): string {

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { rangeProblem } from '../core/serial-range.js';
-import { DEFINITION_FILE_NAME, DEFINITION_FILE_NAME_RULE } from './manifest.js';
+import { DEFINITION_FILE_NAME, DEFINITION_FILE_NAME_RULE } from './file-names.js';
 
 const slug = z
   .string()
