@@ -2,7 +2,8 @@
 import { benchBatch } from './batch.js';
 import { benchStartup } from './startup.js';
 
-const only = process.argv[2];
+// `npm run bench -- batch` (or BENCH_ONLY=batch) runs one part.
+const only = process.argv[2] ?? process.env.BENCH_ONLY;
 const results = [];
 if (!only || only === 'startup') results.push(benchStartup());
 if (!only || only === 'batch') results.push(await benchBatch());
