@@ -2,7 +2,7 @@
 import { benchBatch } from './batch.js';
 import { benchStartup } from './startup.js';
 
-// `npm run bench -- startup` or `BENCH_ONLY=startup npm run bench` runs one part.
+// `npm run bench -- startup` or `-- batch` (or BENCH_ONLY=startup|batch) runs one part.
 const only = process.argv[2] ?? process.env.BENCH_ONLY;
 const results = [];
 if (!only || only === 'startup') results.push(benchStartup());

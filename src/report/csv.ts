@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import type { RowResult } from '../results/row-result.js';
 import type { CreateReporter } from './reporter.js';
 import { rowView } from './row-view.js';
+import { encoded } from './encoded.js';
 
 export const APPENDED_COLUMNS = ['recall_status', 'recall_ids', 'recall_reason', 'recall_action', 'recall_check_url'] as const;
 
@@ -49,14 +50,6 @@ export const csvReporter: CreateReporter = (ctx, sink) => {
     async end() {},
   };
 };
-
-/**
- * Text of rows as bytes. ASCII (most of an inventory) is the same bytes in Latin-1, which Node
- * encodes several times faster than UTF-8; one length count tells whether a chunk is ASCII.
- */
-function encoded(text: string): Uint8Array {
-  return Buffer.from(text, Buffer.byteLength(text, 'utf8') === text.length ? 'latin1' : 'utf8');
-}
 
 export function csvHeader(header: readonly string[], headerRaw: string, shape: CsvShape): string {
   const line = header.some(risky) ? unparse([header], shape) : headerRaw;
