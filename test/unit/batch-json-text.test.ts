@@ -35,9 +35,7 @@ function contract(r: RowResult) {
 async function rowsOf(csv: string): Promise<RowResult[]> {
   const batch = await checkCsv(catalog, Readable.from([Buffer.from(csv)]), {
     name: 'f.csv',
-    annotate: (result) => {
-      if (result.serial?.input === 'ACKME') (result as { acknowledged?: unknown }).acknowledged = { reason: 'sold before the recall, "quoted"', expires: '2027-01-01' };
-    },
+    annotate: (result) => (result.serial?.input === 'ACKME' ? { ...result, acknowledged: { reason: 'sold before the recall, "quoted"', expires: '2027-01-01' } } : result),
   });
   const out: RowResult[] = [];
   for await (const rows of batch.results) out.push(...rows);
