@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 /** C0 and C1 control characters but the line break: none may reach a terminal from the input. */
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u;
@@ -14,8 +15,8 @@ const inv = join(dir, 'inv.csv');
 writeFileSync(inv, ['model,serial,country', 'A3102,ACCJRU1D16400900,AU', 'A1263,A1B2C3D4E5F6G7H8,US', 'A1263', 'A9999,1,US', 'A1263,"<script>alert(1)</script>",US'].join('\n') + '\n');
 
 describe('--format github', () => {
-  it('annotates the input file: error for affected and unreadable rows, warning for verify', () => {
-    const r = runCli(['batch', inv, '-f', 'github']);
+  it('annotates the input file: error for affected and unreadable rows, warning for verify', async () => {
+    const r = await runMain(['batch', inv, '-f', 'github']);
     expect(r.code).toBe(2);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
@@ -25,10 +26,10 @@ describe('--format github', () => {
     expect(lines[3]).toMatch(/^::warning file=.*,line=6,/u);
   });
 
-  it('appends a Markdown summary to $GITHUB_STEP_SUMMARY when it is set', () => {
+  it('appends a Markdown summary to $GITHUB_STEP_SUMMARY when it is set', async () => {
     const summary = join(dir, 'summary.md');
     writeFileSync(summary, '# earlier step\n');
-    runCli(['batch', inv, '-f', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    await runMain(['batch', inv, '-f', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
     const md = readFileSync(summary, 'utf8');
     expect(md.startsWith('# earlier step\n## Recall check: ')).toBe(true);
     expect(md).toContain('| affected | 1 |');
@@ -36,8 +37,8 @@ describe('--format github', () => {
 });
 
 describe('--format markdown', () => {
-  it('counts, affected units, units to verify, and what to do per recall', () => {
-    const r = runCli(['batch', inv, '-f', 'markdown']);
+  it('counts, affected units, units to verify, and what to do per recall', async () => {
+    const r = await runMain(['batch', inv, '-f', 'markdown']);
     expect(r.stdout).toContain('**1 affected unit: stop selling them.**');
     expect(r.stdout).toContain('| **total** | **5** |');
     expect(r.stdout).toMatch(/### Affected units\n\n\| line \| model \| serial \| recalls \| why \|\n\| ---: \| --- \| --- \| --- \| --- \|\n\| 2 \| A3102 \| ACCJRU1D16400900 \| anker-r4-au-2024 \|/u);
@@ -52,8 +53,8 @@ describe('--format markdown', () => {
 });
 
 describe('--format sarif', () => {
-  it('is valid SARIF 2.1.0: one rule per recall, one result per finding with its line', () => {
-    const r = runCli(['batch', inv, '-f', 'sarif']);
+  it('is valid SARIF 2.1.0: one rule per recall, one result per finding with its line', async () => {
+    const r = await runMain(['batch', inv, '-f', 'sarif']);
     const log = JSON.parse(r.stdout);
     const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'));
     // The official schema has a pattern that is only valid without the u flag.
@@ -76,9 +77,9 @@ describe('--format sarif', () => {
 });
 
 describe('--format html', () => {
-  it('one self-contained page: counts, affected first, escaped cells, no external requests', () => {
+  it('one self-contained page: counts, affected first, escaped cells, no external requests', async () => {
     const out = join(dir, 'report.html');
-    const r = runCli(['batch', inv, '-f', 'html', '-o', out]);
+    const r = await runMain(['batch', inv, '-f', 'html', '-o', out]);
     expect(r.code).toBe(2);
     const html = readFileSync(out, 'utf8');
     expect(html.indexOf('id="affected"')).toBeLessThan(html.indexOf('id="verify"'));
@@ -94,25 +95,25 @@ describe('hostile cells in every format', () => {
   writeFileSync(hostile, ['model,serial,note', 'A1263,"A1B2\n=HYPERLINK(""http://x"")",\u001b[2J\u001b[31mred', 'A1263," =1+1",\u00a0@SUM(A1)', 'A1263,"x|y</td><script>",`code`'].join('\n') + '\n');
   const ESC = /\u001b/u;
 
-  it('html: no terminal escape sequences get through', () => {
-    expect(runCli(['batch', hostile, '-f', 'html']).stdout).not.toMatch(ESC);
+  it('html: no terminal escape sequences get through', async () => {
+    expect((await runMain(['batch', hostile, '-f', 'html'])).stdout).not.toMatch(ESC);
   });
 
-  it('github: a line break in a cell cannot start a new workflow command', () => {
-    const r = runCli(['batch', hostile, '-f', 'github']);
+  it('github: a line break in a cell cannot start a new workflow command', async () => {
+    const r = await runMain(['batch', hostile, '-f', 'github']);
     for (const line of r.stdout.trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning|notice) file=/u);
   });
 
-  it('markdown: cells cannot break the table or inject HTML', () => {
-    const r = runCli(['batch', hostile, '-f', 'markdown']);
+  it('markdown: cells cannot break the table or inject HTML', async () => {
+    const r = await runMain(['batch', hostile, '-f', 'markdown']);
     const rowsOf = r.stdout.split('\n').filter((l) => l.startsWith('| 2 ') || l.startsWith('| 4 ') || l.startsWith('| 5 '));
     expect(rowsOf.length).toBeGreaterThan(0);
     for (const l of rowsOf) expect(l.split(/(?<!\\)\|/u)).toHaveLength(7);
     expect(r.stdout).not.toContain('<script>');
   });
 
-  it('csv: a cell with a line break then = stays one quoted cell; leading space or NBSP before a formula is neutralised', () => {
-    const r = runCli(['batch', hostile, '-f', 'csv']);
+  it('csv: a cell with a line break then = stays one quoted cell; leading space or NBSP before a formula is neutralised', async () => {
+    const r = await runMain(['batch', hostile, '-f', 'csv']);
     expect(r.stdout).toContain('"A1B2\n=HYPERLINK(""http://x"")"');
     expect(r.stdout).toContain(`"' =1+1"`);
     expect(r.stdout).toContain(`"'\u00a0@SUM(A1)"`);
@@ -139,20 +140,20 @@ describe('terminal escape sequences in printed text', () => {
     ['table', [model, serial, refused, ack]],
     ['markdown', [model, serial, refused, ack, '## Recall check: inv[2J.csv']],
     ['github', [model, serial, refused, ack, 'file=inv[2J.csv']],
-  ])('%s: printed without its control characters', (format, shown) => {
-    const r = runCli(['batch', name, '-f', format as string], { cwd: project });
+  ])('%s: printed without its control characters', async (format, shown) => {
+    const r = await runMain(['batch', name, '-f', format as string], { cwd: project });
     expect(r.stdout).not.toMatch(CONTROL);
     for (const text of shown as string[]) expect(r.stdout).toContain(text);
   });
 
-  it('text (the single check): printed without its control characters', () => {
-    const r = runCli(['a1263\u001b[31m', 'A1B2\u001b[2JC3D4E5F6G7H8', '--country', 'US'], { cwd: project });
+  it('text (the single check): printed without its control characters', async () => {
+    const r = await runMain(['a1263\u001b[31m', 'A1B2\u001b[2JC3D4E5F6G7H8', '--country', 'US'], { cwd: project });
     expect(r.stdout).not.toMatch(CONTROL);
     // The title, the note on how the input was read, and the reason quoting the serial's characters.
     expect(r.stdout).toContain('A1263[31M · serial A1B2[2JC3D4E5F6G7H8');
     expect(r.stdout).toContain('model "a1263[31m" read as A1263[31M');
     expect(r.stdout).toContain('"U+001B"');
-    const acked = runCli(['A3102', 'ACCJRU1D16400900', '--country', 'AU'], { cwd: project });
+    const acked = await runMain(['A3102', 'ACCJRU1D16400900', '--country', 'AU'], { cwd: project });
     expect(acked.stdout).not.toMatch(CONTROL);
     expect(acked.stdout).toContain(`Acknowledged in your configuration: ${ack}.`);
   });
