@@ -232,7 +232,7 @@ describe('regressions from the newcomer review', () => {
     expect(runCli(['data', 'build', 'recalls'], { cwd: dir }).code).toBe(0);
     expect(runCli(['show', 'W100'], { cwd: dir }).stdout).toContain('acme-widget-2026');
     expect(runCli(['list', '--model', 'W100', '--json'], { cwd: dir }).stdout).toContain('"acme-widget-2026"');
-    expect(runCli(['show', 'W100', '--no-config'], { cwd: dir }).stdout).toMatch(/^No recall id or model "W100"/u);
+    expect(runCli(['show', 'W100', '--no-config'], { cwd: dir }).stderr).toMatch(/^recall-check: input error: no recall id or model "W100"/u);
   });
 });
 

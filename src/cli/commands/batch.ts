@@ -22,19 +22,12 @@ import { effectiveOptions } from '../options.js';
 import { fileOutput, type Output, streamOutput } from '../output.js';
 import { progress } from '../progress.js';
 
-export interface BatchFlags {
-  output?: string;
-  delimiter?: string;
-  dataDir?: string;
-  all?: boolean;
-}
-
-export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd: Command): Promise<number> {
+export async function batchCommand(io: Io, file: string, cmd: Command): Promise<number> {
   const { options, loaded } = await effectiveOptions('batch', cmd, io);
   const fromStdin = file === '-';
   const name = fromStdin ? 'stdin' : file;
   const size = fromStdin ? undefined : inputSize(resolve(io.cwd, file));
-  const data = await loadRecallData({ dataDir: flags.dataDir, extraDirs: options.dataDirs });
+  const data = await loadRecallData({ dataDir: options.dataDir, extraDirs: options.dataDirs });
   // Only acknowledgements that name a recall need every id (which parses every definition).
   if (options.acknowledgements.some((a) => a.recall !== undefined)) refuseUnknownRecalls(options.acknowledgements, data.recalls.map((r) => r.id), loaded.file);
   warnIfStale(io, data.manifest.generated, options.maxDataAgeDays);
@@ -56,7 +49,7 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
     serialColumn: options.serialColumn,
     countryColumn: options.countryColumn,
     scanColumns: options.scanColumns,
-    delimiter: flags.delimiter,
+    delimiter: options.delimiter,
     // Most runs acknowledge nothing; then no row pays for asking.
     annotate: options.acknowledgements.length > 0 ? (result) => acks.apply(result) : undefined,
   });
@@ -64,8 +57,8 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
     io.stderr.write(`recall-check: note: ${name} has no serial column (looked for: serial, serial number, s/n, sn …); units of recalls that depend on the serial are reported as verify. Name it with --serial-column.\n`);
   }
 
-  const toFile = flags.output !== undefined && flags.output !== '-';
-  const output: Output = toFile ? fileOutput(flags.output!, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
+  const toFile = options.output !== undefined && options.output !== '-';
+  const output: Output = toFile ? fileOutput(options.output!, io.cwd, fromStdin ? undefined : file) : streamOutput(io.stdout as never);
   const { results, summary, ...input } = batch;
   const reporter = (await reporterFor(options.format))(
     {
@@ -75,7 +68,7 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
       style: toFile ? PLAIN : await styleFor(io.stdout, io.env),
       width: io.stdout.isTTY && !toFile ? Math.max(100, io.stdout.columns ?? 120) : undefined,
       env: io.env,
-      all: flags.all ?? false,
+      all: options.all ?? false,
     },
     output,
   );
