@@ -169,12 +169,12 @@ export type SourcesFor<C extends CommandName> = Record<keyof OptionsFor<C>, stri
 const SPECS = OPTIONS as readonly Spec<Key>[];
 
 /** Every flag name of the table (short and long), each once. */
-export function flagNames(spec: { flag?: string; negate?: { flag: string } }): string[] {
+export function flagNames(spec: { key: string; flag?: string; negate?: { flag: string } }): string[] {
   return [spec.flag, spec.negate?.flag].flatMap((f) => (f ? f.split(/[ ,]+/u).filter((w) => w.startsWith('-')) : []));
 }
 
 /** Flags that take a value, so that a parser of argv does not take the value for a word. */
-export const VALUE_FLAGS: ReadonlySet<string> = new Set(SPECS.flatMap((s) => (s.flag?.includes('<') ? flagNames({ flag: s.flag }) : [])));
+export const VALUE_FLAGS: ReadonlySet<string> = new Set(SPECS.flatMap((s) => (s.flag?.includes('<') ? flagNames({ key: s.key, flag: s.flag }) : [])));
 
 const own = (spec: Spec<Key>, command: CommandName) => spec.commands.includes(command);
 const flagOnly = (spec: Spec<Key>, command: CommandName) => spec.flagOnlyIn?.includes(command) ?? false;
