@@ -110,7 +110,7 @@ describe('bad values: one error naming where, exit 2', () => {
   });
 
   it('a configuration file that is not valid JSON or YAML', () => {
-    expectError(runCli(['A1263'], { cwd: project({ '.recall-checkrc.json': '{"country": ' }) }), /usage error: .*\.recall-checkrc\.json: cannot be read/u);
+    expectError(runCli(['A1263'], { cwd: project({ '.recall-checkrc.json': '{"country": ' }) }), /usage error: .*\.recall-checkrc\.json:1:13: not valid JSON: Unexpected end of JSON input/u);
   });
 
   it('a --config file that does not exist', () => {
