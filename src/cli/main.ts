@@ -2,8 +2,8 @@
  * The command line: argv in, report out, exit code set in exactly one place (`run`). Commands are
  * thin: they parse options, call the library, and hand results to a reporter.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { addOptions, OPTIONS } from './options.js';
+import { Command, CommanderError } from 'commander';
+import { addOptions, VALUE_FLAGS } from './options.js';
 import { configPrintCommand } from './commands/config.js';
 import { listCommand, showCommand } from './commands/recalls.js';
 import { loadRecallData } from '../recall-data.js';
@@ -38,6 +38,14 @@ function onInterrupt(cleanup: () => void): () => void {
   };
 }
 
+const exitCodes = (what: 'unit' | 'row') => `
+Exit codes (with the default --fail-on verify):
+  0  nothing affected and nothing to verify
+  1  at least one ${what} affected
+  3  nothing affected, but at least one ${what} to verify with the manufacturer
+  2  usage, input or data error (wins over 1 and 3: the run is incomplete)
+`;
+
 const EXAMPLES = `
 Examples:
   $ recall-check A1263 A1B2C3D4E5F6G7H8          check one unit
@@ -45,19 +53,10 @@ Examples:
   $ recall-check a-1263 "SN: a1b2 c3d4 e5f6 g7h8" typed as it is on the label
   $ recall-check A3102 ACCJRU1D16400900 --country AU
   $ recall-check A1263 A1B2C3D4E5F6G7H8 --json
-
-Exit codes:
-  0  nothing affected and nothing to verify
-  1  at least one unit affected
-  3  nothing affected, but at least one unit to verify with the manufacturer
-  2  usage, input or data error (wins over 1 and 3: the run is incomplete)
-`;
+${exitCodes('unit')}`;
 
 /** Every command name, from the table that registers them, with check (the default) and commander's help. */
 const COMMAND_NAMES: readonly string[] = ['check', 'help', ...Object.keys(registerCommand())];
-
-// Options that take a value, so that the value is not taken for the first word.
-const VALUE_OPTIONS = new Set([...OPTIONS.flatMap((o) => ('flag' in o && o.flag.includes('<') ? o.flag.split(/[ ,]+/u).filter((f) => f.startsWith('-')) : [])), '--data-dir', '--config', '-o', '--output', '--delimiter']);
 
 /** The first argument that is not an option or an option's value. */
 function firstWord(args: readonly string[]): { text: string; index: number } | undefined {
@@ -65,7 +64,7 @@ function firstWord(args: readonly string[]): { text: string; index: number } | u
     const a = args[i]!;
     if (a === '--') return i + 1 < args.length ? { text: args[i + 1]!, index: i + 1 } : undefined;
     if (!a.startsWith('-') || a === '-') return { text: a, index: i };
-    if (!a.includes('=') && VALUE_OPTIONS.has(a)) i++;
+    if (!a.includes('=') && VALUE_FLAGS.has(a)) i++;
   }
   return undefined;
 }
@@ -80,7 +79,29 @@ Examples:
   $ recall-check batch inventory.csv --format csv -o checked.csv
   $ cat feed.csv | recall-check batch - --format ndjson
   $ recall-check batch export.csv --model-column "Variant SKU" --serial-column "SN" --country US
-`;
+${exitCodes('row')}`;
+
+/**
+ * The program's help names check as the default command and shows its arguments and options,
+ * which commander would only show under `recall-check check --help`.
+ */
+function defaultCommandHelp(check: Command): string {
+  const helper = check.createHelp();
+  helper.prepareContext({ helpWidth: check.configureOutput().getOutHelpWidth?.() });
+  const width = helper.padWidth(check, helper);
+  const item = (term: string, description: string) => helper.formatItem(term, width, description, helper);
+  return [
+    '',
+    'check is the default command: `recall-check A1263 …` is `recall-check check A1263 …`.',
+    '',
+    'Arguments of check:',
+    ...helper.visibleArguments(check).map((a) => item(helper.argumentTerm(a), helper.argumentDescription(a))),
+    '',
+    'Options of check:',
+    ...helper.visibleOptions(check).map((o) => item(helper.optionTerm(o), helper.optionDescription(o))),
+    '',
+  ].join('\n');
+}
 
 /** Runs the CLI with user arguments (no node/script prefix) and returns the exit code. */
 export async function main(args: string[], io: Io): Promise<number> {
@@ -90,27 +111,29 @@ export async function main(args: string[], io: Io): Promise<number> {
   };
   const program = new Command('recall-check')
     .description('Tells whether a product is under a safety recall, and exactly what to do about it.')
+    .usage('[check] <model> [serial] [options]\n       recall-check <command> [options]')
     .option('-V, --version', 'print the tool and data versions')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // The width of the terminal handed in, not of whatever process.stdout is.
+      getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
+      getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
     })
     .showHelpAfterError('(run recall-check --help for usage)')
-    .exitOverride()
-    .addHelpText('after', EXAMPLES);
+    .exitOverride();
 
-  addOptions(
+  const check = addOptions(
     program
       .command('check', { isDefault: true })
-      .description('check one unit: a model number and, where the recall depends on it, a serial number')
+      .description('check one unit: a model number and, where the recall depends on it, a serial number (the default command)')
       .argument('<model>', 'model number from the label, e.g. A1263')
-      .argument('[serial]', 'serial number from the label ("SN: …" is fine)')
-      .option('--json', 'print one JSON document instead of the report')
-      .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones'),
+      .argument('[serial]', 'serial number from the label ("SN: …" is fine)'),
     'check',
   )
     .addHelpText('after', EXAMPLES)
-    .action(async (model: string, serial: string | undefined, opts, cmd: Command) => setCode(await checkCommand(io, model, serial, opts, cmd)));
+    .action(async (model: string, serial: string | undefined, _opts, cmd: Command) => setCode(await checkCommand(io, model, serial, cmd)));
+  program.addHelpText('after', () => defaultCommandHelp(check) + EXAMPLES);
 
   // A single check is the common, latency-sensitive case: when the arguments cannot name another
   // command, the others are not built at all (help and every subcommand still get all of them).
@@ -158,61 +181,44 @@ function registerBatch(program: Command, io: Io, setCode: (c: number) => void): 
     program
       .command('batch')
       .description('check every row of an inventory CSV (a file, or - for standard input)')
-      .argument('<file>', 'CSV file: comma, semicolon, tab or pipe separated; UTF-8 or UTF-16')
-      .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
-      .addOption(new Option('--delimiter <char>', 'field delimiter (default: sniffed from the header, or Excel\'s sep= line)').choices([',', ';', '\t', '|', 'tab']))
-      .option('--all', 'table format: list every row, not only those that need a look')
-      .option('--summary', 'table format: counts and the most frequent reasons, with example lines, instead of one line a row')
-      .option('--data-dir <dir>', 'use recall definitions from this directory instead of the bundled ones'),
+      .argument('<file>', 'CSV file: comma, semicolon, tab or pipe separated; UTF-8 or UTF-16'),
     'batch',
   )
     .addHelpText('after', BATCH_EXAMPLES)
-    .action(async (file: string, opts, cmd: Command) => {
+    .action(async (file: string, _opts, cmd: Command) => {
       const { batchCommand } = await import('./commands/batch.js');
-      setCode(await batchCommand(io, file, { ...opts, delimiter: opts.delimiter === 'tab' ? '\t' : opts.delimiter }, cmd));
+      setCode(await batchCommand(io, file, cmd));
     });
 }
 
 function registerConfig(program: Command, io: Io, setCode: (c: number) => void): void {
-  program
-    .command('config')
-    .description('work with the configuration')
-    .command('print')
-    .description('print the effective options and where each came from (default, config, environment)')
-    .option('--config <file>', 'read options from this configuration file')
-    .option('--no-config', 'ignore configuration files')
-    .option('--json', 'print JSON')
-    .action(async (opts) => setCode(await configPrintCommand(io, opts)));
+  addOptions(
+    program
+      .command('config')
+      .description('work with the configuration')
+      .command('print')
+      .description('print the options that the configuration and the environment set, where each came from (default, config, environment), and the commands that use it'),
+    'config print',
+  ).action(async (_opts, cmd: Command) => setCode(await configPrintCommand(io, cmd)));
 }
 
 function registerList(program: Command, io: Io, setCode: (c: number) => void): void {
-  program
-    .command('list')
-    .description('list the recalls in the data, newest first')
-    .option('--country <code>', 'only recalls that cover units sold in this country')
-    .option('--brand <brand>', 'only this brand (see the list below)')
-    .option('--model <model>', 'only recalls of this model')
-    .option('--json', 'print JSON')
-    .option('--data-dir <dir>', 'use recall definitions from this directory')
-    .option('--extra-data-dir <dir...>', 'also use the definitions in these directories')
-    .option('--config <file>', 'read options from this configuration file')
-    .option('--no-config', 'ignore configuration files')
+  addOptions(program.command('list').description('list the recalls in the data, newest first'), 'list')
     // Read from the data when help is shown, never on a run: a hand-written list goes stale.
     .addHelpText('after', () => brandsHelp())
-    .action(async (opts, cmd: Command) => setCode(await listCommand(io, opts, cmd)));
+    .action(async (_opts, cmd: Command) => setCode(await listCommand(io, cmd)));
 }
 
 function registerShow(program: Command, io: Io, setCode: (c: number) => void): void {
-  program
-    .command('show')
-    .description('everything known about a recall (by id) or about the recalls of a model')
-    .argument('<recall-id|model>', 'e.g. anker-a1263-us-2025, or A1263')
-    .option('--json', 'print the definitions as JSON')
-    .option('--data-dir <dir>', 'use recall definitions from this directory')
-    .option('--extra-data-dir <dir...>', 'also use the definitions in these directories')
-    .option('--config <file>', 'read options from this configuration file')
-    .option('--no-config', 'ignore configuration files')
-    .action(async (what: string, opts, cmd: Command) => setCode(await showCommand(io, what, opts, cmd)));
+  addOptions(
+    program
+      .command('show')
+      .description('everything known about a recall (by id) or about the recalls of a model')
+      .argument('<recall-id|model>', 'e.g. anker-a1263-us-2025, or A1263'),
+    'show',
+  )
+    .addHelpText('after', '\nExit codes: 0 shown, 2 no recall id or model by that name in the data (not a safety clearance), or another error\n')
+    .action(async (what: string, _opts, cmd: Command) => setCode(await showCommand(io, what, cmd)));
 }
 
 function registerData(program: Command, io: Io, setCode: (c: number) => void): void {
@@ -222,12 +228,8 @@ function registerData(program: Command, io: Io, setCode: (c: number) => void): v
     .description('validate a data directory in full: schema, references, checksums')
     .argument('[dir]', 'data directory (default: the bundled data)')
     .action(async (dir: string | undefined) => setCode(await (await dataCommands()).dataValidateCommand(io, dir)));
-  data
-    .command('info')
-    .description('dataset version, date and age, counts, and checksums')
-    .option('--json', 'print JSON')
-    .option('--data-dir <dir>', 'describe this data directory instead of the bundled one')
-    .action(async (opts) => setCode(await (await dataCommands()).dataInfoCommand(io, opts)));
+  addOptions(data.command('info').description('dataset version, date and age, counts, and checksums'), 'data info')
+    .action(async (_opts, cmd: Command) => setCode(await (await dataCommands()).dataInfoCommand(io, cmd)));
   data
     .command('build')
     .description("validate a data directory's definitions and (re)write its manifest.json")

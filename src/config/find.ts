@@ -1,25 +1,15 @@
 /**
- * Finding and loading the configuration, the conventional way (cosmiconfig): a "recall-check" key
+ * Finds and reads the configuration, the conventional way (cosmiconfig): a "recall-check" key
  * in package.json, .recall-checkrc (JSON or YAML), .recall-checkrc.json/.yaml/.yml, or
  * recall-check.config.{js,mjs,cjs}, from the working directory up to the project root.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { RecallCheckError } from '../core/errors.js';
+import { mentionsKey, MODULE, PROJECT_ROOT_FILES, SEARCH_PLACES } from './places.js';
 import type { Config } from './schema.js';
 
-export const MODULE = 'recall-check';
-
-export const SEARCH_PLACES = [
-  'package.json',
-  '.recall-checkrc',
-  '.recall-checkrc.json',
-  '.recall-checkrc.yaml',
-  '.recall-checkrc.yml',
-  'recall-check.config.js',
-  'recall-check.config.mjs',
-  'recall-check.config.cjs',
-];
+export { MODULE, SEARCH_PLACES } from './places.js';
 
 export interface LoadedConfig {
   config: Config;
@@ -28,24 +18,25 @@ export interface LoadedConfig {
 }
 
 /**
- * Whether any search place exists between `cwd` and the project root. cosmiconfig costs a
- * single check ~15 ms of start-up, so it is loaded only when there is something to read.
+ * Whether any search place exists between `cwd` and the project root. Loading cosmiconfig costs
+ * a single check several milliseconds of start-up (see "Configuration" in the README), so it is
+ * loaded only when there is something to read. It may say yes where cosmiconfig then finds
+ * nothing (an empty file); never the reverse.
  */
 export function mayHaveConfig(cwd: string): boolean {
   let dir = resolve(cwd);
   for (;;) {
     // One directory listing instead of a stat per search place: this runs on every check.
-    let names: Set<string>;
+    let files: Set<string>;
     try {
-      names = new Set(readdirSync(dir));
+      files = new Set(readdirSync(dir, { withFileTypes: true }).filter((e) => !e.isDirectory()).map((e) => e.name));
     } catch {
       return false;
     }
     for (const place of SEARCH_PLACES) {
-      if (place === 'package.json' ? names.has(place) && hasPackageKey(join(dir, place)) : names.has(place)) return true;
+      if (files.has(place) && (place !== 'package.json' || hasPackageKey(join(dir, place)))) return true;
     }
-    // cosmiconfig's "project" strategy stops at the first directory with a package.json.
-    if (names.has('package.json')) return false;
+    if (PROJECT_ROOT_FILES.some((f) => files.has(f))) return false;
     const up = dirname(dir);
     if (up === dir) return false;
     dir = up;
@@ -53,27 +44,50 @@ export function mayHaveConfig(cwd: string): boolean {
 }
 
 function hasPackageKey(path: string): boolean {
+  let text: string;
   try {
-    const text = readFileSync(path, 'utf8');
-    // Most package.json files never mention the key; only those that might are parsed.
-    return /"recall-check"\s*:/u.test(text) && MODULE in (JSON.parse(text) as object);
+    text = readFileSync(path, 'utf8');
   } catch {
     return false;
   }
+  // Most package.json files never mention the key, and are not parsed. One that names it only as
+  // a dependency holds no configuration; a broken one that names it is cosmiconfig's to report.
+  if (!mentionsKey(text)) return false;
+  try {
+    const pkg = JSON.parse(text.replace(/^\uFEFF/u, '')) as unknown;
+    return typeof pkg === 'object' && pkg !== null && MODULE in pkg;
+  } catch {
+    return true;
+  }
+}
+
+/** cosmiconfig as recall-check searches: the shared places and stop rule, and loaders that name a broken file's line and column. */
+export async function explorer() {
+  const [{ cosmiconfig, defaultLoaders }, { loadJson, loadModule, yamlLoader }] = await Promise.all([import('cosmiconfig'), import('./load-file.js')]);
+  const loadYaml = yamlLoader(defaultLoaders['.yaml']);
+  return cosmiconfig(MODULE, {
+    searchPlaces: [...SEARCH_PLACES],
+    searchStrategy: 'project',
+    mergeSearchPlaces: false,
+    cache: false,
+    loaders: { '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml, '.js': loadModule, '.mjs': loadModule, '.cjs': loadModule },
+  });
 }
 
 export async function loadConfig(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
   if (explicit === undefined && !mayHaveConfig(cwd)) return { config: {}, file: undefined };
-  const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig(MODULE, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', mergeSearchPlaces: false, cache: false });
   let result;
   try {
-    result = explicit === undefined ? await explorer.search(cwd) : await explorer.load(resolve(cwd, explicit));
+    // Creating the explorer reads cosmiconfig's own settings from the working directory's package.json.
+    const found = await explorer();
+    result = explicit === undefined ? await found.search(cwd) : await found.load(resolve(cwd, explicit));
   } catch (e) {
-    const file = explicit === undefined ? undefined : resolve(cwd, explicit);
+    if (e instanceof RecallCheckError) throw e;
+    const file = (e as { filepath?: string }).filepath ?? (explicit === undefined ? undefined : resolve(cwd, explicit));
+    if (file !== undefined && (e as Error).name === 'JSONError') (await import('./load-file.js')).loadJson(file, readFileSync(file, 'utf8'));
     const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such configuration file' : `cannot be read: ${(e as Error).message.split('\n')[0]}`;
-    throw new RecallCheckError('usage', [{ file: file ?? (e as { filepath?: string }).filepath, message }], 'Fix the configuration, or run with --no-config to ignore it.');
+    const message = code === 'ENOENT' ? 'no such configuration file' : `cannot be read: ${(e as Error).message.split('\n').filter(Boolean).join(' ')}`;
+    throw new RecallCheckError('usage', [{ file, message }], 'Fix the configuration, or run with --no-config to ignore it.');
   }
   if (!result || result.isEmpty) return { config: {}, file: result?.filepath };
   // zod is loaded only when there is a configuration to validate.

@@ -110,7 +110,7 @@ describe('bad values: one error naming where, exit 2', () => {
   });
 
   it('a configuration file that is not valid JSON or YAML', () => {
-    expectError(runCli(['A1263'], { cwd: project({ '.recall-checkrc.json': '{"country": ' }) }), /usage error: .*\.recall-checkrc\.json: cannot be read/u);
+    expectError(runCli(['A1263'], { cwd: project({ '.recall-checkrc.json': '{"country": ' }) }), /usage error: .*\.recall-checkrc\.json:1:13: not valid JSON: Unexpected end of JSON input/u);
   });
 
   it('a --config file that does not exist', () => {
@@ -245,7 +245,7 @@ describe('dataDirs: an organisation\'s own definitions beside the bundled ones',
     expect(runCli(['data', 'build', 'recalls'], { cwd: dir }).code).toBe(0);
     expect(runCli(['show', 'W100'], { cwd: dir }).stdout).toContain('acme-widget-2026');
     expect(runCli(['list', '--model', 'W100', '--json'], { cwd: dir }).stdout).toContain('"acme-widget-2026"');
-    expect(runCli(['show', 'W100', '--no-config'], { cwd: dir }).stdout).toMatch(/^No recall id or model "W100"/u);
+    expect(runCli(['show', 'W100', '--no-config'], { cwd: dir }).stderr).toMatch(/^recall-check: input error: no recall id or model "W100"/u);
   });
 });
 

@@ -81,10 +81,11 @@ describe('recall-check show', () => {
     expect(doc.recalls[0].references.length).toBeGreaterThan(0);
   });
 
-  it('an unknown model says so, and that it is not a clearance', () => {
+  it('an unknown model says so on stderr, and that it is not a clearance, exit 2', () => {
     const r = runCli(['show', 'A9999']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/No recall id or model "A9999" in data .*This is not a safety clearance/u);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^recall-check: input error: no recall id or model "A9999" in data .*This is not a safety clearance/u);
   });
 
   it('show by recall id names the same model\'s recalls elsewhere', () => {

@@ -64,7 +64,9 @@ describe('single check: what people type', () => {
       const r = await runMain([model]);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Recalled models with similar codes: A1263');
-      expect((await runMain(['show', model])).stdout).toContain('Recalled models with similar codes: A1263');
+      const shown = await runMain(['show', model]);
+      expect(shown.code).toBe(2);
+      expect(shown.stderr).toContain('Recalled models with similar codes: A1263');
     }
   });
 

@@ -22,20 +22,12 @@ import { effectiveOptions } from '../options.js';
 import { fileOutput, type Output, streamOutput } from '../output.js';
 import { progress } from '../progress.js';
 
-export interface BatchFlags {
-  output?: string;
-  delimiter?: string;
-  dataDir?: string;
-  all?: boolean;
-  summary?: boolean;
-}
-
-export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd: Command): Promise<number> {
+export async function batchCommand(io: Io, file: string, cmd: Command): Promise<number> {
   const { options, loaded } = await effectiveOptions('batch', cmd, io);
   const fromStdin = file === '-';
   const name = fromStdin ? 'stdin' : file;
   const size = fromStdin ? undefined : inputSize(resolve(io.cwd, file));
-  const data = await loadRecallData({ dataDir: flags.dataDir, extraDirs: options.dataDirs });
+  const data = await loadRecallData({ dataDir: options.dataDir, extraDirs: options.dataDirs });
   // Only acknowledgements that name a recall need every id (which parses every definition).
   if (options.acknowledgements.some((a) => a.recall !== undefined)) refuseUnknownRecalls(options.acknowledgements, data.recalls.map((r) => r.id), loaded.file);
   warnIfStale(io, data.manifest.generated, options.maxDataAgeDays);
@@ -57,7 +49,7 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
     serialColumn: options.serialColumn,
     countryColumn: options.countryColumn,
     scanColumns: options.scanColumns,
-    delimiter: flags.delimiter,
+    delimiter: options.delimiter,
     // Most runs acknowledge nothing; then no row pays for asking.
     annotate: options.acknowledgements.length > 0 ? (result) => acks.apply(result) : undefined,
   });
@@ -65,17 +57,17 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
     io.stderr.write(`recall-check: note: ${name} has no serial column (looked for: serial, serial number, s/n, sn …); units of recalls that depend on the serial are reported as verify. Name it with --serial-column.\n`);
   }
 
-  const toFile = flags.output !== undefined && flags.output !== '-';
+  const toFile = options.output !== undefined && options.output !== '-';
   const create = await reporterFor(options.format);
   // A report written to a file is never coloured; on stdout, colour follows the terminal.
   const style = toFile ? PLAIN : await styleFor(io.stdout, io.env);
   // From here on a temporary file may exist: nothing awaits before the interrupt handler is set.
-  const output: Output = toFile ? fileOutput(flags.output!, io.cwd, fromStdin ? undefined : file, { 1: io.stdout as never, 2: io.stderr as never }) : streamOutput(io.stdout as never);
+  const output: Output = toFile ? fileOutput(options.output!, io.cwd, fromStdin ? undefined : file, { 1: io.stdout as never, 2: io.stderr as never }) : streamOutput(io.stdout as never);
   const bar = progress(io.stderr, size);
   const cancel = io.onInterrupt?.(() => {
     output.abort();
     bar.done();
-    io.stderr.write(output.atomic || !toFile ? 'recall-check: interrupted; no output file was written\n' : `recall-check: interrupted; the report written to ${flags.output} is incomplete\n`);
+    io.stderr.write(output.atomic || !toFile ? 'recall-check: interrupted; no output file was written\n' : `recall-check: interrupted; the report written to ${options.output} is incomplete\n`);
   });
   const { results, summary, ...input } = batch;
   const reporter = create(
@@ -85,8 +77,8 @@ export async function batchCommand(io: Io, file: string, flags: BatchFlags, cmd:
       style,
       width: io.stdout.isTTY && !toFile ? Math.max(100, io.stdout.columns ?? 120) : undefined,
       env: io.env,
-      all: flags.all ?? false,
-      summary: flags.summary ?? false,
+      all: options.all ?? false,
+      summary: options.summary ?? false,
     },
     output,
   );

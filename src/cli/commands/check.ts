@@ -12,21 +12,16 @@ import { effectiveOptions } from '../options.js';
 import { exitCodeFor } from '../../results/exit-code.js';
 import { type Io, pageWidth, styleFor } from '../io.js';
 
-export interface CheckFlags {
-  json?: boolean;
-  dataDir?: string;
-}
-
-export async function checkCommand(io: Io, model: string, serial: string | undefined, flags: CheckFlags, cmd: Command): Promise<number> {
+export async function checkCommand(io: Io, model: string, serial: string | undefined, cmd: Command): Promise<number> {
   const { options, loaded } = await effectiveOptions('check', cmd, io);
   if (!model.trim()) throw new RecallCheckError('usage', 'the model number is empty: give the model from the label, e.g. A1263');
-  const data = await loadRecallData({ dataDir: flags.dataDir, extraDirs: options.dataDirs });
+  const data = await loadRecallData({ dataDir: options.dataDir, extraDirs: options.dataDirs });
   // Only acknowledgements that name a recall need every id (which parses every definition).
   if (options.acknowledgements.some((a) => a.recall !== undefined)) refuseUnknownRecalls(options.acknowledgements, data.recalls.map((r) => r.id), loaded.file);
   warnIfStale(io, data.manifest.generated, options.maxDataAgeDays);
   const acks = acknowledger(options.acknowledgements, today(io.env).toISOString().slice(0, 10));
   const result = acks.apply(check(data, { model, serial, country: options.country }));
-  if (flags.json) {
+  if (options.json) {
     io.stdout.write(renderJson([result], runMeta(data)));
   } else {
     const style = await styleFor(io.stdout, io.env);

@@ -9,6 +9,8 @@ import type { Manifest, RecallDefinition } from '../../data/schema.js';
 import { dataAgeDays, today } from '../data-age.js';
 import { EXIT } from '../../results/exit-code.js';
 import type { Io } from '../io.js';
+import { effectiveOptions } from '../options.js';
+import type { Command } from 'commander';
 
 /** Validates in full (schema, references, checksums) and says so; problems are thrown as one data error. */
 export async function dataValidateCommand(io: Io, dir: string | undefined): Promise<number> {
@@ -46,7 +48,8 @@ export async function dataBuildCommand(io: Io, dir: string, today = new Date().t
 }
 
 /** What data set this is: version, date and age, size, and every file's checksum. */
-export async function dataInfoCommand(io: Io, opts: { json?: boolean; dataDir?: string }): Promise<number> {
+export async function dataInfoCommand(io: Io, cmd: Command): Promise<number> {
+  const { options: opts } = await effectiveOptions('data info', cmd, io);
   const target = opts.dataDir === undefined ? BUNDLED_DATA_DIR : resolve(io.cwd, opts.dataDir);
   const dataset = await loadDataset(target, { validate: opts.dataDir !== undefined });
   const m = dataset.manifest;

@@ -1,3 +1,4 @@
+import { RecallCheckError } from '../../core/errors.js';
 import { check } from '../../core/match.js';
 import { normaliseModel } from '../../core/normalise.js';
 import { reasonMessage } from '../../core/messages.js';
@@ -7,22 +8,11 @@ import { formatCount, formatDate, stripControl } from '../../report/format.js';
 import { renderRecall } from '../../report/recall-page.js';
 import type { Command } from 'commander';
 import { EXIT } from '../../results/exit-code.js';
-import { country as parseCountryOption, effectiveOptions } from '../options.js';
+import { effectiveOptions } from '../options.js';
 import { type Io, pageWidth, styleFor } from '../io.js';
 
-export interface ListOptions {
-  country?: string;
-  brand?: string;
-  model?: string;
-  json?: boolean;
-  dataDir?: string;
-}
-
-/** The recall data as the check would see it: bundled or --data-dir, plus configured extra directories. */
-async function dataFor(io: Io, dataDir: string | undefined, cmd: Command) {
-  const { options } = await effectiveOptions('check', cmd, io);
-  return loadRecallData({ dataDir, extraDirs: options.dataDirs });
-}
+/** The recall data as the check would see it: bundled or --data-dir, plus the extra directories (flag, environment or configuration). */
+const dataFor = (options: { dataDir: string | undefined; dataDirs: string[] }) => loadRecallData({ dataDir: options.dataDir, extraDirs: options.dataDirs });
 
 function models(r: RecallDefinition): string[] {
   return r.products.map((p) => p.model);
@@ -45,10 +35,11 @@ function summary(r: RecallDefinition) {
   };
 }
 
-export async function listCommand(io: Io, opts: ListOptions, cmd: Command): Promise<number> {
-  const country = opts.country === undefined ? undefined : parseCountryOption(opts.country, '--country');
+export async function listCommand(io: Io, cmd: Command): Promise<number> {
+  const { options: opts } = await effectiveOptions('list', cmd, io);
+  const country = opts.country;
   const model = opts.model === undefined ? undefined : normaliseModel(opts.model).value;
-  const data = await dataFor(io, opts.dataDir, cmd);
+  const data = await dataFor(opts);
   const byModel = model === undefined ? undefined : new Set(data.lookup(model).map((e) => e.recall.id));
   const recalls = data.recalls
     .filter((r) => !country || r.jurisdictions.value.includes(country) || r.jurisdictions.value.includes('WORLDWIDE'))
@@ -77,8 +68,9 @@ export async function listCommand(io: Io, opts: ListOptions, cmd: Command): Prom
   return EXIT.ok;
 }
 
-export async function showCommand(io: Io, what: string, opts: { json?: boolean; dataDir?: string }, cmd: Command): Promise<number> {
-  const data = await dataFor(io, opts.dataDir, cmd);
+export async function showCommand(io: Io, what: string, cmd: Command): Promise<number> {
+  const { options: opts } = await effectiveOptions('show', cmd, io);
+  const data = await dataFor(opts);
   const byId = data.recalls.find((r) => r.id === what.trim().toLowerCase());
   // A model is read exactly as a check reads it: found in text, as a possible SKU, or with a hint.
   const asModel = byId ? undefined : check(data, { model: what });
@@ -86,9 +78,12 @@ export async function showCommand(io: Io, what: string, opts: { json?: boolean; 
     ? [{ recall: byId, products: byId.products }]
     : asModel!.matches.map((m) => ({ recall: m.recall, products: [m.product] }));
   if (pages.length === 0) {
+    // Nothing to show is an input error (exit 2), never an answer that reads as a clearance.
     const hints = asModel!.reasons.filter((r) => r.code !== 'model-not-in-data').map(reasonMessage);
-    io.stdout.write(`No recall id or model "${stripControl(what)}" in data ${data.manifest.datasetVersion}. This is not a safety clearance. See recall-check list.\n${hints.map((h) => `${h}\n`).join('')}`);
-    return EXIT.ok;
+    const message = `no recall id or model "${stripControl(what)}" in data ${data.manifest.datasetVersion}. This is not a safety clearance. See recall-check list.`;
+    if (!opts.json) throw new RecallCheckError('input', message, hints.length ? hints.join('\n') : undefined);
+    io.stdout.write(JSON.stringify({ schemaVersion: 1, data: { version: data.manifest.datasetVersion }, recalls: [], message, hints }, null, 2) + '\n');
+    return EXIT.error;
   }
   const readAs = asModel?.reasons.filter((r) => r.code === 'model-extra-text' || r.code === 'possible-sku' || r.code === 'model-non-ascii').map(reasonMessage) ?? [];
   if (opts.json) {
