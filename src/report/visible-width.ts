@@ -7,19 +7,11 @@
  * Unicode-set regexes) measured +55 ms to import and +110 ms with its first wide character, on a
  * single check of ~90 ms; this one measured ~+10 ms, and it also says where to cut for an ellipsis.
  */
-import { createRequire } from 'node:module';
+// Imported statically, so the CLI bundle holds it (a few kB): requiring it at run time loaded
+// node:module and read it from node_modules, which cost a single check more than parsing it.
+import fastTruncatedWidth from 'fast-string-truncated-width';
 
-type TruncatedWidth = typeof import('fast-string-truncated-width').default;
-let library: TruncatedWidth | undefined;
-
-/**
- * Loaded on the first text that is not plain ASCII, so a JSON check or an ASCII-only report never
- * pays for it (require of an ES module: Node >= 20.19, as `engines` says).
- */
-function truncatedWidth(): TruncatedWidth {
-  library ??= (createRequire(import.meta.url)('fast-string-truncated-width') as { default: TruncatedWidth }).default;
-  return library;
-}
+const truncatedWidth = () => fastTruncatedWidth;
 
 const ALL = { limit: Infinity, ellipsis: '' };
 /**
