@@ -16,10 +16,14 @@ import type { Io } from './io.js';
 import { mistypedCommand } from './mistyped-command.js';
 
 export async function run(argv: string[]): Promise<void> {
-  // A reader that goes away (| head) is not an error: stop writing, quietly.
+  // A reader that goes away (| head, 2>&1 | head) is not an error: stop writing, quietly. Any other
+  // failure to write (a full disk) is an output error: one line, exit 2, never a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
+    if (e.code === 'EPIPE') return;
+    process.stderr.write(`recall-check: output error: cannot write to standard output (${e.code ?? e.message})\n`);
+    process.exitCode = EXIT.error;
   });
+  process.stderr.on('error', () => {});
   const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), onInterrupt };
   process.exitCode = await main(argv.slice(2), io);
 }

@@ -28,9 +28,10 @@ type Writable = OutStream & NodeJS.EventEmitter;
 
 export function streamOutput(stream: Writable): Output {
   let closed = false;
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed = true;
-    else throw e;
+  // The reader went away, or the stream cannot be written (a full disk): stop writing. Which it
+  // was is said once, by the process's own handler (src/cli/main.ts); the run ends incomplete.
+  stream.on('error', () => {
+    closed = true;
   });
   return {
     get closed() {

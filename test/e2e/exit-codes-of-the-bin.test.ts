@@ -2,11 +2,12 @@
  * The exit-code contract as CI sees it: the built bin, spawned, for each documented code (README
  * "Exit codes"), with the report on stdout and everything else on stderr.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'recall-check-exit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,5 +50,29 @@ describe('exit codes of the built bin', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('missing.csv: no such file');
+  });
+
+  const sh = (script: string) => spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+
+  it('2: a report written whole at the end (HTML) to a reader that went away is incomplete, never 0', () => {
+    const path = csv('many-affected.csv', `model\n${'A1366\n'.repeat(3000)}`);
+    const r = sh(`"${process.execPath}" "${BIN}" batch "${path}" -f html --country US | head -c 100 >/dev/null; echo "code=\${PIPESTATUS[0]}"`);
+    expect(r.stdout).toContain('code=2');
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/u);
+  });
+
+  it('a reader of stderr that goes away (2>&1 | head) does not turn a clean run into exit 1', () => {
+    const path = csv('clean.csv', `model\n${'A9999\n'.repeat(2000)}`);
+    const r = sh(`"${process.execPath}" "${BIN}" batch "${path}" --all 2>&1 | head -c 1 >/dev/null; echo "code=\${PIPESTATUS[0]}"`);
+    expect(r.stdout).toMatch(/code=[02]/u);
+  });
+
+  it.runIf(existsSync('/dev/full'))('2: standard output that cannot be written (a full disk), one line, no stack trace', () => {
+    for (const args of [['A1263'], ['batch', csv('small.csv', 'model\nA1263\n'), '-f', 'csv']]) {
+      const r = sh(`"${process.execPath}" "${BIN}" ${args.map((a) => `"${a}"`).join(' ')} > /dev/full; echo "code=$?"`);
+      expect(r.stdout).toBe('code=2\n');
+      expect(r.stderr).toContain('recall-check: output error: cannot write to standard output (ENOSPC)');
+      expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/u);
+    }
   });
 });

@@ -94,6 +94,8 @@ export async function batchCommand(io: Io, file: string, cmd: Command): Promise<
     if (output.closed) return EXIT.error;
     await reporter.end(summary);
     await output.finish();
+    // Formats written whole at the end (Markdown, HTML, SARIF) meet a closed reader only here.
+    if (output.closed) return EXIT.error;
   } catch (e) {
     bar.done();
     output.abort();
