@@ -191,7 +191,7 @@ function memoised(catalog: Catalog, scan: readonly (readonly [number, string])[]
   const check: Checker = (raw, serial, country, cells, otherText) => {
     if (otherText === undefined && !scanOnly && CLEAN.test(raw) && catalog.lookup(raw).length === 0 && findCodes(catalog, raw).length === 0 && misreadCodes(catalog, raw).length === 0) {
       // The model names no recall: only the descriptive columns can.
-      if (!mentions(cells)) return noRecall(catalog, cleanModel(raw));
+      if (!mentions(cells)) return noRecall(catalog, cleanModel(raw), country);
       otherText = textOf(cells);
     }
     let model = models.get(raw);

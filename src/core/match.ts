@@ -44,15 +44,17 @@ const UNPUBLISHED: Reason = Object.freeze({ code: 'serial-rules-unpublished' });
 
 /**
  * The result for a model no recall covers: the one place it is built. `searched` names the
- * columns that were searched instead of a model column, when the row had none.
+ * columns that were searched instead of a model column, when the row had none. The country of
+ * sale, when given, is kept: a report of the unit says where it was sold whatever the verdict.
  */
-export function noRecall(catalog: Catalog, model: Normalised, searched?: readonly string[]): CheckResult {
+export function noRecall(catalog: Catalog, model: Normalised, country?: string, searched?: readonly string[]): CheckResult {
   if (searched) {
-    return { model, status: 'no-recall', reasons: [{ code: 'model-not-in-columns', columns: [...searched] }], matches: NO_MATCHES };
+    const reasons: readonly Reason[] = [{ code: 'model-not-in-columns', columns: [...searched] }];
+    return country ? { model, country, status: 'no-recall', reasons, matches: NO_MATCHES } : { model, status: 'no-recall', reasons, matches: NO_MATCHES };
   }
   const similar = catalog.similar(model.value);
   const reasons = similar.length > 0 ? [NOT_IN_DATA, { code: 'similar-models', models: [...similar] } as Reason] : ONLY_NOT_IN_DATA;
-  return { model, status: 'no-recall', reasons, matches: NO_MATCHES };
+  return country ? { model, country, status: 'no-recall', reasons, matches: NO_MATCHES } : { model, status: 'no-recall', reasons, matches: NO_MATCHES };
 }
 
 export function check(catalog: Catalog, input: CheckInput): CheckResult {
@@ -73,14 +75,14 @@ interface Candidate {
 /**
  * `check` for a model that is already normalised: the batch check normalises each distinct model
  * once. The serial and country are examined only when a recall covers the model; for a model with
- * no recall they cannot change the answer, and the result does not carry them. `country` is
- * already an ISO 3166 alpha-2 code.
+ * no recall they cannot change the answer: the result keeps the country, and carries no serial.
+ * `country` is already an ISO 3166 alpha-2 code.
  */
 export function checkModel(catalog: Catalog, model: Normalised, serialText: string | undefined, country: string | undefined, otherText?: readonly OtherText[]): CheckResult {
   // The model-level reasons first, then those of the matches that decided the status.
   const reasons: Reason[] = [];
   const candidates = modelCandidates(catalog, model, otherText, reasons);
-  if (candidates.length === 0) return noRecall(catalog, model, model.input.trim() === '' && otherText ? otherText.map((o) => o.column) : undefined);
+  if (candidates.length === 0) return noRecall(catalog, model, country, model.input.trim() === '' && otherText ? otherText.map((o) => o.column) : undefined);
   const entries = candidates.map((c) => c.entry);
 
   const serial = serialText?.trim() ? normaliseSerial(serialText) : undefined;

@@ -130,6 +130,12 @@ describe('text beside a model or serial is never cleared', () => {
 });
 
 describe('--json', () => {
+  it('a model with no recall keeps the country of sale it was given, and no serial', async () => {
+    const doc = JSON.parse((await runMain(['XYZ999', 'S1', '--country', 'United States', '--json'])).stdout);
+    expect(doc.results[0]).toMatchObject({ status: 'no-recall', country: 'US' });
+    expect(doc.results[0].serial).toBeUndefined();
+  });
+
   it('prints one document with schemaVersion, data version and results', async () => {
     const r = await runMain(['A1263', SERIAL, '--json']);
     expect(r.code).toBe(3);
