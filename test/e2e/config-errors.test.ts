@@ -2,25 +2,14 @@
  * A configuration file that cannot be read is one message naming the file, the line and column
  * (where the parser gives them) and the reason, with exit 2 and no stack trace.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../../src/report/index.js';
 import { runCli } from '../helpers/cli.js';
+import { projects } from '../helpers/project.js';
 import { runMain } from '../helpers/main.js';
 
-const root = mkdtempSync(join(tmpdir(), 'recall-check-config-errors-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let n = 0;
-function project(files: Record<string, string>): string {
-  const dir = join(root, `p${n++}`);
-  mkdirSync(dir, { recursive: true });
-  if (!('package.json' in files)) writeFileSync(join(dir, 'package.json'), '{"name":"shop"}\n');
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
+const project = projects('recall-check-config-errors-');
 
 const HINT = 'Fix the configuration, or run with --no-config to ignore it.\n';
 

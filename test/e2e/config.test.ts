@@ -1,27 +1,13 @@
 import { isUtf8 } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { definition, product, sourced } from '../helpers/definitions.js';
 import { BIN, runCli } from '../helpers/cli.js';
+import { projects } from '../helpers/project.js';
 
-const root = mkdtempSync(join(tmpdir(), 'recall-check-config-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let n = 0;
-/** A project directory holding the given files; a package.json marks it as the project root. */
-function project(files: Record<string, string>): string {
-  const dir = join(root, `p${n++}`);
-  mkdirSync(dir, { recursive: true });
-  if (!('package.json' in files)) writeFileSync(join(dir, 'package.json'), '{"name":"shop"}\n');
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+const project = projects('recall-check-config-');
 
 const countryOf = (cwd: string, args: string[] = [], env: Record<string, string> = {}) => {
   const r = runCli(['A1263', 'A1B2C3D4E5F6G7H8', '--json', ...args], { cwd, env });

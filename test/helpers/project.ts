@@ -1,0 +1,25 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+/**
+ * A maker of project directories under one temporary root, removed after the file's tests: each
+ * holds the given files (in subdirectories too), and a package.json, which marks the project root
+ * where configuration search stops, unless one is given.
+ */
+export function projects(prefix: string): (files: Record<string, string>) => string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  let n = 0;
+  return (files) => {
+    const dir = join(root, `p${n++}`);
+    mkdirSync(dir, { recursive: true });
+    if (!('package.json' in files)) writeFileSync(join(dir, 'package.json'), '{"name":"shop"}\n');
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), content);
+    }
+    return dir;
+  };
+}
