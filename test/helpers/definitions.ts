@@ -39,3 +39,21 @@ export function product(overrides: Partial<RecallDefinition['products'][number]>
 }
 
 export const sourced = <T>(value: T) => ({ value, ...src });
+
+/**
+ * An AU recall of A3102 by one published serial range with a length rule that excludes other
+ * lengths: a catalog where `not-affected` is reachable (ACCJRU1D16400841–…960 affected).
+ */
+export function publishedRange(id: string): RecallDefinition {
+  return definition({
+    id,
+    jurisdictions: sourced(['AU']),
+    products: [
+      product({
+        model: 'A3102',
+        scope: sourced({ kind: 'serial-ranges' as const, ranges: [{ first: 'ACCJRU1D16400841', last: 'ACCJRU1D16400960' }] }),
+        serialRules: [sourced({ rule: 'length' as const, length: 16, excludesOtherwise: true })],
+      }),
+    ],
+  });
+}

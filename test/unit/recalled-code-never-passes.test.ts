@@ -11,7 +11,7 @@ import { buildCatalog } from '../../src/core/catalog.js';
 import { findCodes } from '../../src/core/find-codes.js';
 import { check } from '../../src/core/match.js';
 import { loadRecallData, type RecallData } from '../../src/recall-data.js';
-import { definition, product, sourced } from '../helpers/definitions.js';
+import { definition, product, publishedRange, sourced } from '../helpers/definitions.js';
 import { configureProperties } from '../helpers/property.js';
 
 configureProperties();
@@ -77,17 +77,7 @@ describe('a recalled code in a row is never no-recall or not-affected', () => {
 describe('a serial with a published-range serial inside it is never not-affected', () => {
   // A catalog where not-affected is reachable (one recall, published ranges, a length rule that
   // excludes otherwise), so that the property can fail; and the bundled data.
-  const ranges = definition({
-    id: 'ranges',
-    jurisdictions: sourced(['AU']),
-    products: [
-      product({
-        model: 'A3102',
-        scope: sourced({ kind: 'serial-ranges' as const, ranges: [{ first: 'ACCJRU1D16400841', last: 'ACCJRU1D16400960' }] }),
-        serialRules: [sourced({ rule: 'length' as const, length: 16, excludesOtherwise: true })],
-      }),
-    ],
-  });
+  const ranges = publishedRange('ranges');
   const strict = buildCatalog([ranges]);
   const member = fc.integer({ min: 841, max: 960 }).map((n) => `ACCJRU1D16400${String(n).padStart(3, '0')}`);
   const around = fc.tuple(fc.string({ unit: fc.constantFrom(...'ACJRU0123456789 -'), maxLength: 20 }), fc.string({ unit: fc.constantFrom(...'ACJRU0123456789 -'), maxLength: 20 })).filter(([a, b]) => (a + b).replace(/[ -]/gu, '') !== '');

@@ -15,21 +15,11 @@ import { buildCatalog } from '../../src/core/catalog.js';
 import { FORMATS, type Format, reporterFor } from '../../src/report/index.js';
 import type { ReportContext } from '../../src/report/reporter.js';
 import { PLAIN, type Style } from '../../src/report/style.js';
-import { definition, product, sourced } from '../helpers/definitions.js';
+import { definition, product, publishedRange, sourced } from '../helpers/definitions.js';
 
 const catalog = buildCatalog([
   definition({ id: 'us-unpublished', products: [product({ serialRules: [sourced({ rule: 'never-contains' as const, characters: ['O', 'I'] })] })] }),
-  definition({
-    id: 'au-ranges',
-    jurisdictions: sourced(['AU']),
-    products: [
-      product({
-        model: 'A3102',
-        scope: sourced({ kind: 'serial-ranges' as const, ranges: [{ first: 'ACCJRU1D16400841', last: 'ACCJRU1D16400960' }] }),
-        serialRules: [sourced({ rule: 'length' as const, length: 16, excludesOtherwise: true })],
-      }),
-    ],
-  }),
+  publishedRange('au-ranges'),
   definition({ id: 'cable', jurisdictions: sourced(['WORLDWIDE']), products: [product({ model: 'A8185011', scope: sourced({ kind: 'all-units' as const }) })] }),
 ]);
 
