@@ -17,8 +17,9 @@ export interface Finding extends RowView {
   acknowledged: string | undefined;
 }
 
-/** How many rows of the run each recall decided, counted past the cap on listed findings. */
+/** A recall the run found, and how many of its rows it decided, counted past the cap on listed findings. */
 export interface RecallRows {
+  recall: RecallDefinition;
   affected: number;
   verify: number;
 }
@@ -31,22 +32,19 @@ export interface Findings {
   /** Findings beyond `max` are counted, not kept. */
   readonly dropped: number;
   readonly max: number;
-  readonly recalls: Map<string, RecallDefinition>;
-  /** By recall id: a report gives advice for units to verify only for a recall that has some. */
-  readonly rowsByRecall: Map<string, RecallRows>;
+  /** By recall id, in the order first met: a report gives advice for units to verify only for a recall that has some. */
+  readonly recalls: Map<string, RecallRows>;
 }
 
 export function collectFindings(columns: { model: number | undefined; serial?: number | undefined }, max = 10_000): Findings {
   const list: Finding[] = [];
   const hints: Finding[] = [];
-  const recalls = new Map<string, RecallDefinition>();
-  const rowsByRecall = new Map<string, RecallRows>();
+  const recalls = new Map<string, RecallRows>();
   let dropped = 0;
   return {
     list,
     hints,
     recalls,
-    rowsByRecall,
     max,
     get dropped() {
       return dropped;
@@ -59,10 +57,9 @@ export function collectFindings(columns: { model: number | undefined; serial?: n
         if (r.kind === 'checked') {
           for (const m of r.result.matches) {
             if (m.status !== status) continue;
-            recalls.set(m.recallId, m.recall);
-            const n = rowsByRecall.get(m.recallId) ?? { affected: 0, verify: 0 };
+            let n = recalls.get(m.recallId);
+            if (!n) recalls.set(m.recallId, (n = { recall: m.recall, affected: 0, verify: 0 }));
             n[m.status]++;
-            rowsByRecall.set(m.recallId, n);
           }
         }
         if (list.length >= max) {
@@ -89,11 +86,10 @@ export function collectFindings(columns: { model: number | undefined; serial?: n
 
 /** The recalls a run found, those with affected units first (then as first met). */
 export function recallsInOrder(findings: Findings): RecallDefinition[] {
-  const affected = (id: string) => (findings.rowsByRecall.get(id)?.affected ?? 0) > 0;
-  return [...findings.recalls.values()].sort((a, b) => Number(affected(b.id)) - Number(affected(a.id)));
+  return [...findings.recalls.values()].sort((a, b) => Number(b.affected > 0) - Number(a.affected > 0)).map((n) => n.recall);
 }
 
 /** Whether the run has units of this recall to verify, so that its advice says how. */
 export function hasUnitsToVerify(findings: Findings, recallId: string): boolean {
-  return (findings.rowsByRecall.get(recallId)?.verify ?? 0) > 0;
+  return (findings.recalls.get(recallId)?.verify ?? 0) > 0;
 }

@@ -15,7 +15,7 @@ const UNCHECKED = 'recall-check/row-not-checked';
 export const sarifReporter: CreateReporter = (ctx, sink) => reportAtEnd(ctx, sink, (_summary, findings) => renderSarif(ctx.file.name, findings, ctx.run.tool));
 
 export function renderSarif(file: string, findings: Findings, tool: { version: string }): string {
-  const rules = [...findings.recalls.values()].map((r) => ({
+  const rules = [...findings.recalls.values()].map(({ recall: r }) => ({
     id: r.id,
     name: r.id,
     shortDescription: { text: r.title.value },
