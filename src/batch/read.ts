@@ -3,23 +3,15 @@
  *
  * What this layer adds to the parser: Excel's `sep=` first line, delimiter sniffing on the header
  * line (papaparse's own guess needs several rows to agree, and fails on small files), physical
- * line numbers for every record (quoted fields may span lines), each record's raw text, and a
- * bound on record size so one endless field cannot exhaust memory.
+ * line numbers for every record (quoted fields may span lines), each record's raw text, recovery
+ * from broken quotes (./records.ts), and a bound on record size so one endless field cannot
+ * exhaust memory.
  */
 import Papa from 'papaparse';
 import { RecallCheckError } from '../core/errors.js';
+import { type CsvRecord, recordReader, type StepResult } from './records.js';
 
-export interface CsvRecord {
-  /** 1-based physical line where the record starts. */
-  line: number;
-  cells: string[];
-  /** The record's text exactly as it was in the file, without its line break. */
-  raw: string;
-  /** A quoting problem the parser reported for this record. */
-  quoteError?: 'unclosed-quote' | 'malformed-quote';
-  /** With a quote error: the last physical line the record swallowed. */
-  lastLine?: number;
-}
+export type { CsvRecord } from './records.js';
 
 export interface CsvReader {
   delimiter: string;
@@ -35,7 +27,10 @@ export interface ReadOptions {
   /** Name for messages: the file path, or "stdin". */
   name: string;
   delimiter?: string | undefined;
-  /** A record longer than this (in characters) stops the read with an error. */
+  /**
+   * Bound on an unfinished record, in characters: past it, one that spans lines is a runaway quote
+   * and is recovered (its first line refused, the rest read again); one line this long stops the read.
+   */
   maxRecordChars?: number;
 }
 
@@ -79,8 +74,15 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
   const newline = firstBreak === -1 ? undefined : first[firstBreak] === '\n' ? '\n' : first[firstBreak + 1] === '\n' ? '\r\n' : '\r';
 
   let line = sepLine ? 2 : 1;
-  const overlong = () =>
-    new RecallCheckError('input', [{ file: opts.name, line, message: `a record longer than ${Math.round(maxRecord / 1024)} KiB starts here (an unclosed quote, or not a CSV file); nothing after it was read` }]);
+  const kib = Math.round(maxRecord / 1024);
+  const overlong = (header: boolean) =>
+    new RecallCheckError('input', [{
+      file: opts.name,
+      line,
+      message: header
+        ? `the header opens a quote that is not closed within ${kib} KiB; close it. Nothing was checked`
+        : `a line longer than ${kib} KiB starts here (not a CSV file?); nothing after it was read`,
+    }]);
 
   // papaparse's core parser, fed chunk by chunk the way its own streamers feed it: each call parses
   // the complete records of `input` and leaves the unfinished last one for the next call. Driving
@@ -95,38 +97,15 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
   // never merged into one cell. The CR of a CRLF is then the end of the record's last cell, and is
   // taken off it. Only a file whose header ends in a bare CR (old Mac) is split at CR.
   const nl = linebreak === '\r' ? '\r' : '\n';
+  const rows = recordReader(delimiter, nl);
   const parser = new Papa.Parser({
     delimiter,
     newline: nl,
-    step(result: { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } }) {
-      const cells = result.data[0]!;
+    step(result: StepResult) {
       const end = result.meta.cursor;
-      let raw = input.slice(pos, end > pos && input[end - 1] === nl ? end - 1 : end);
-      if (nl === '\n' && raw.endsWith('\r')) {
-        raw = raw.slice(0, -1);
-        // The CR belongs to the last cell only when that cell was not quoted: then the cell is
-        // exactly the record's tail after a delimiter (or the whole record).
-        const last = cells.length - 1;
-        const value = cells[last]!;
-        if (value.endsWith('\r')) {
-          const tail = value.length - 1;
-          const before = raw.length - tail - 1;
-          if (raw.endsWith(value.slice(0, tail)) && (before === -1 || raw[before] === delimiter)) cells[last] = value.slice(0, tail);
-        }
-      }
-      const record: CsvRecord = { line, cells, raw };
-      if (result.errors.length > 0) {
-        for (const e of result.errors) {
-          if (e.code === 'MissingQuotes') record.quoteError = 'unclosed-quote';
-          else if (e.code === 'InvalidQuotes') record.quoteError ??= 'malformed-quote';
-        }
-      }
-      // Only a record with a quoted line break spans lines; most do not, and one scan says so.
-      const span = raw.indexOf(nl) === -1 ? 1 : 1 + newlinesIn(cells, nl);
-      if (record.quoteError) record.lastLine = line + span - 1;
-      line += span;
+      const raw = input.slice(pos, end > pos && input[end - 1] === nl ? end - 1 : end);
       pos = end;
-      batch.push(record);
+      line = rows.take(raw, result.data[0]!, result.errors, line, batch, false);
     },
   });
   /** Parses what `input` holds; `last` flushes the final record, which has no line break after it. */
@@ -154,9 +133,20 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
         return;
       }
       input += chunk;
-      const records = parse(false);
-      if (records.length > 0) yield records;
-      if (input.length > maxRecord) throw overlong();
+      const parsed = parse(false);
+      if (parsed.length > 0) yield parsed;
+      if (input.length > maxRecord) {
+        // The unfinished record has passed the bound. Past a line break it can only be a quoted
+        // field that runs away (an unclosed quote): its first line is refused and the complete
+        // lines after it are read again. One line this long cannot be cut, and stops the run.
+        const cut = input.lastIndexOf(nl);
+        if (!rows.hasHeader()) throw overlong(true);
+        if (cut <= 0) throw overlong(false);
+        batch = [];
+        line = rows.recover(input.slice(0, cut), line, batch, false);
+        input = input.slice(cut + 1);
+        yield batch;
+      }
     }
   }
 
@@ -190,17 +180,4 @@ export function sniffDelimiter(text: string): string {
     if (n > bestCount) [best, bestCount] = [d, n];
   }
   return best;
-}
-
-/** Line breaks inside a record's quoted cells, so the next record's line number is right. */
-function newlinesIn(cells: string[], nl: string): number {
-  let n = 0;
-  for (const cell of cells) {
-    let i = cell.indexOf(nl);
-    while (i !== -1) {
-      n++;
-      i = cell.indexOf(nl, i + 1);
-    }
-  }
-  return n;
 }

@@ -1,0 +1,182 @@
+/**
+ * Parsed CSV text → records with their physical line numbers, and recovery from broken quotes.
+ *
+ * A quote that does not close properly makes a CSV parser read the lines after it into one field,
+ * so a recalled unit below a stray quote would never be checked. A record that spans lines is
+ * kept as one only when its quotes close properly, it has the header's number of fields, and none
+ * of the lines inside it reads as a complete row by itself (no quote, the header's number of
+ * delimiters). Otherwise its first line is refused, and the lines after it are read again as rows
+ * of their own.
+ */
+import Papa from 'papaparse';
+
+export interface CsvRecord {
+  /** 1-based physical line where the record starts. */
+  line: number;
+  cells: string[];
+  /** The record's text exactly as it was in the file, without its line break. */
+  raw: string;
+  /** A quoting problem on this line: the record is this one line, its broken cell kept as written. */
+  quoteError?: 'unclosed-quote' | 'malformed-quote';
+  /** With a quote error: the 0-based cell where the broken quoted field starts. */
+  quoteColumn?: number;
+  /** With a quote error that had swallowed the lines after it: the last of them (they were read again). */
+  lastLine?: number;
+}
+
+/** What papaparse's `step` hands over. */
+export interface StepResult {
+  data: string[][];
+  errors: Papa.ParseError[];
+  meta: { cursor: number };
+}
+
+export interface RecordReader {
+  /**
+   * One parsed record (its text without the line break that ends it) → records in `out`; returns
+   * the line after it. `nested` is set while lines a broken quote had swallowed are read again.
+   */
+  take(raw: string, cells: string[], errors: readonly Papa.ParseError[], line: number, out: CsvRecord[], nested: boolean): number;
+  /** Lines from `line` whose first opens a quote that does not close properly: that line refused, the rest read again. Returns the line after them. */
+  recover(text: string, line: number, out: CsvRecord[], nested: boolean): number;
+  /** Whether the header (the first record) has been taken. */
+  hasHeader(): boolean;
+}
+
+export function recordReader(delimiter: string, nl: '\n' | '\r'): RecordReader {
+  let header: string[] | undefined;
+
+  const take: RecordReader['take'] = (raw, cells, errors, line, out, nested) => {
+    if (nl === '\n' && raw.endsWith('\r')) {
+      raw = raw.slice(0, -1);
+      // The CR belongs to the last cell only when that cell was not quoted: then the cell is
+      // exactly the record's tail after a delimiter (or the whole record).
+      const last = cells.length - 1;
+      const value = cells[last]!;
+      if (value.endsWith('\r')) {
+        const tail = value.length - 1;
+        const before = raw.length - tail - 1;
+        if (raw.endsWith(value.slice(0, tail)) && (before === -1 || raw[before] === delimiter)) cells[last] = value.slice(0, tail);
+      }
+    }
+    const quoteError = quoteErrorOf(errors);
+    // Only a record with a quoted line break spans lines; most do not, and one scan says so.
+    const multi = raw.indexOf(nl) !== -1;
+    if (header === undefined) {
+      // The header is taken as it is: a broken one fails the column mapping with its own message.
+      header = cells;
+      const span = multi ? 1 + newlinesIn(cells, nl) : 1;
+      out.push(quoteError ? { line, cells, raw, quoteError, lastLine: line + span - 1 } : { line, cells, raw });
+      return line + span;
+    }
+    if (quoteError !== undefined || (multi && (!fitsHeader(cells, header) || swallowsRow(raw, header.length, delimiter)))) return recover(raw, line, out, nested);
+    out.push({ line, cells, raw });
+    return line + (multi ? 1 + newlinesIn(cells, nl) : 1);
+  };
+
+  const recover: RecordReader['recover'] = (text, line, out, nested) => {
+    const at = text.indexOf(nl);
+    if (at === -1) {
+      out.push(brokenLine(text, line, undefined));
+      return line + 1;
+    }
+    const rest = text.slice(at + 1);
+    const lastLine = line + 1 + count(rest, nl);
+    out.push(brokenLine(nl === '\n' && text[at - 1] === '\r' ? text.slice(0, at - 1) : text.slice(0, at), line, lastLine));
+    // Read again with the parser, so a proper quoted line break below is kept in its cell. A
+    // second broken quote among these lines would make the parser run over them once more (and
+    // again for each such line: quadratic on a file where every row has one), so inside them
+    // every line is read by itself.
+    if (nested) byLine(rest, line + 1, out);
+    else reread(rest, line + 1, out);
+    return lastLine + 1;
+  };
+
+  const reread = (text: string, line: number, out: CsvRecord[]) => {
+    let pos = 0;
+    const parser = new Papa.Parser({
+      delimiter,
+      newline: nl,
+      step(result: StepResult) {
+        const end = result.meta.cursor;
+        const raw = text.slice(pos, end > pos && text[end - 1] === nl ? end - 1 : end);
+        pos = end;
+        line = take(raw, result.data[0]!, result.errors, line, out, true);
+      },
+    });
+    parser.parse(text, 0, false);
+  };
+
+  const byLine = (text: string, line: number, out: CsvRecord[]) => {
+    for (const one of text.split(nl)) {
+      const parsed = Papa.parse<string[]>(one, { delimiter, newline: nl });
+      line = take(one, parsed.data[0] ?? [''], parsed.errors, line, out, true);
+    }
+  };
+
+  /** One physical line refused for its quote, with the broken cell as written (stray quote included), so output shows the text and no quote reaches the next line. */
+  const brokenLine = (text: string, line: number, lastLine: number | undefined): CsvRecord => {
+    const parsed = Papa.parse<string[]>(text, { delimiter, newline: nl });
+    const cells = parsed.data[0] ?? [''];
+    const first = parsed.errors[0];
+    // papaparse reports the position just after the opening quote.
+    const quote = first?.index === undefined ? -1 : first.index - 1;
+    let quoteColumn: number | undefined;
+    if (quote >= 0 && text[quote] === '"') {
+      quoteColumn = quote === 0 ? 0 : Papa.parse<string[]>(text.slice(0, quote), { delimiter, newline: nl }).data[0]!.length - 1;
+      // Unclosed on the line: the field took the rest of it, and is the last cell.
+      if (parsed.errors.some((e) => e.code === 'MissingQuotes') && quoteColumn === cells.length - 1) cells[quoteColumn] = text.slice(quote);
+    }
+    const record: CsvRecord = { line, cells, raw: text, quoteError: quoteErrorOf(parsed.errors) ?? 'unclosed-quote' };
+    if (quoteColumn !== undefined) record.quoteColumn = quoteColumn;
+    if (lastLine !== undefined) record.lastLine = lastLine;
+    return record;
+  };
+
+  return { take, recover, hasHeader: () => header !== undefined };
+}
+
+/** A closing quote followed by other characters says more about the line than the unclosed field it then leaves. */
+function quoteErrorOf(errors: readonly Papa.ParseError[]): CsvRecord['quoteError'] {
+  let kind: CsvRecord['quoteError'];
+  for (const e of errors) {
+    if (e.code === 'InvalidQuotes') return 'malformed-quote';
+    if (e.code === 'MissingQuotes') kind = 'unclosed-quote';
+  }
+  return kind;
+}
+
+/** The header's number of fields, allowing the trailing empty columns spreadsheets leave (as the batch check does). */
+function fitsHeader(cells: readonly string[], header: readonly string[]): boolean {
+  const width = header.length;
+  if (cells.length === width) return true;
+  const blank = (c: string) => c.trim() === '';
+  return cells.length > width ? cells.slice(width).every(blank) : header.slice(cells.length).every(blank);
+}
+
+/**
+ * Whether a line after the first reads as a complete row by itself: not blank, no quote, the
+ * header's number of delimiters. Text in a quoted cell seldom looks like that (a Shopify body has
+ * far fewer commas than the export's 40-odd columns); rows swallowed by a stray quote do.
+ */
+function swallowsRow(raw: string, width: number, delimiter: string): boolean {
+  const lines = raw.split(/\r?\n|\r/u);
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trim() !== '' && !l.includes('"') && l.split(delimiter).length === width) return true;
+  }
+  return false;
+}
+
+function count(text: string, c: string): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1)) n++;
+  return n;
+}
+
+/** Line breaks inside a record's quoted cells, so the next record's line number is right. */
+function newlinesIn(cells: string[], nl: string): number {
+  let n = 0;
+  for (const cell of cells) n += count(cell, nl);
+  return n;
+}
