@@ -117,6 +117,14 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
     return batch;
   };
 
+  // The line of the unfinished record whose first line was looked at, so each is looked at once.
+  let tested = 0;
+  const malformedStart = () => {
+    const at = input.indexOf(nl);
+    if (at === -1 || !rows.hasHeader()) return false;
+    tested = line;
+    return rows.malformed(input.slice(0, at));
+  };
   let pending: string | undefined = first;
   async function* batches(): AsyncGenerator<CsvRecord[], void, undefined> {
     for (;;) {
@@ -135,10 +143,13 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
       input += chunk;
       const parsed = parse(false);
       if (parsed.length > 0) yield parsed;
-      if (input.length > maxRecord) {
-        // The unfinished record has passed the bound. Past a line break it can only be a quoted
-        // field that runs away (an unclosed quote): its first line is refused and the complete
-        // lines after it are read again. One line this long cannot be cut, and stops the run.
+      // The unfinished record spans lines and will be refused: it has passed the bound (past a line
+      // break it can only be a quoted field that runs away), or its first line already shows a
+      // closing quote followed by other characters. Its first line is refused and the complete lines
+      // after it are read again now, rather than when the parser finds a close: it looks for one over
+      // the rest of the file, and scans the whole unfinished record again with each chunk.
+      if (input.length > maxRecord || (tested !== line && malformedStart())) {
+        // One line this long cannot be cut, and stops the run.
         const cut = input.lastIndexOf(nl);
         if (!rows.hasHeader()) throw overlong(true);
         if (cut <= 0) throw overlong(false);

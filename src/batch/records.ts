@@ -20,8 +20,6 @@ export interface CsvRecord {
   quoteError?: 'unclosed-quote' | 'malformed-quote';
   /** With a quote error: the 0-based cell where the broken quoted field starts. */
   quoteColumn?: number;
-  /** With a quote error that had swallowed the lines after it: the last of them (they were read again). */
-  lastLine?: number;
 }
 
 /** What papaparse's `step` hands over. */
@@ -39,12 +37,21 @@ export interface RecordReader {
   take(raw: string, cells: string[], errors: readonly Papa.ParseError[], line: number, out: CsvRecord[], nested: boolean): number;
   /** Lines from `line` whose first opens a quote that does not close properly: that line refused, the rest read again. Returns the line after them. */
   recover(text: string, line: number, out: CsvRecord[], nested: boolean): number;
+  /** Whether one line by itself has a closing quote followed by other characters. */
+  malformed(line: string): boolean;
   /** Whether the header (the first record) has been taken. */
   hasHeader(): boolean;
 }
 
 export function recordReader(delimiter: string, nl: '\n' | '\r'): RecordReader {
   let header: string[] | undefined;
+  // For one line at a time: the core parser, whose parse() starts afresh on each call (Papa.parse
+  // sets up a streamer per call, several times the cost on a file where every line is broken).
+  const lineParser = new Papa.Parser({ delimiter, newline: nl });
+  const parseLine = (text: string): { cells: string[]; errors: Papa.ParseError[] } => {
+    const r = lineParser.parse(text, 0, false) as { data: string[][]; errors: Papa.ParseError[] };
+    return { cells: r.data[0] ?? [''], errors: r.errors };
+  };
 
   const take: RecordReader['take'] = (raw, cells, errors, line, out, nested) => {
     if (nl === '\n' && raw.endsWith('\r')) {
@@ -66,7 +73,7 @@ export function recordReader(delimiter: string, nl: '\n' | '\r'): RecordReader {
       // The header is taken as it is: a broken one fails the column mapping with its own message.
       header = cells;
       const span = multi ? 1 + newlinesIn(cells, nl) : 1;
-      out.push(quoteError ? { line, cells, raw, quoteError, lastLine: line + span - 1 } : { line, cells, raw });
+      out.push(quoteError ? { line, cells, raw, quoteError } : { line, cells, raw });
       return line + span;
     }
     if (quoteError !== undefined || (multi && (!fitsHeader(cells, header) || swallowsRow(raw, header.length, delimiter)))) return recover(raw, line, out, nested);
@@ -77,19 +84,18 @@ export function recordReader(delimiter: string, nl: '\n' | '\r'): RecordReader {
   const recover: RecordReader['recover'] = (text, line, out, nested) => {
     const at = text.indexOf(nl);
     if (at === -1) {
-      out.push(brokenLine(text, line, undefined));
+      out.push(brokenLine(nl === '\n' && text.endsWith('\r') ? text.slice(0, -1) : text, line));
       return line + 1;
     }
     const rest = text.slice(at + 1);
-    const lastLine = line + 1 + count(rest, nl);
-    out.push(brokenLine(nl === '\n' && text[at - 1] === '\r' ? text.slice(0, at - 1) : text.slice(0, at), line, lastLine));
+    out.push(brokenLine(nl === '\n' && text[at - 1] === '\r' ? text.slice(0, at - 1) : text.slice(0, at), line));
     // Read again with the parser, so a proper quoted line break below is kept in its cell. A
     // second broken quote among these lines would make the parser run over them once more (and
     // again for each such line: quadratic on a file where every row has one), so inside them
     // every line is read by itself.
     if (nested) byLine(rest, line + 1, out);
     else reread(rest, line + 1, out);
-    return lastLine + 1;
+    return line + 2 + count(rest, nl);
   };
 
   const reread = (text: string, line: number, out: CsvRecord[]) => {
@@ -109,31 +115,30 @@ export function recordReader(delimiter: string, nl: '\n' | '\r'): RecordReader {
 
   const byLine = (text: string, line: number, out: CsvRecord[]) => {
     for (const one of text.split(nl)) {
-      const parsed = Papa.parse<string[]>(one, { delimiter, newline: nl });
-      line = take(one, parsed.data[0] ?? [''], parsed.errors, line, out, true);
+      const { cells, errors } = parseLine(one);
+      line = take(one, cells, errors, line, out, true);
     }
   };
 
   /** One physical line refused for its quote, with the broken cell as written (stray quote included), so output shows the text and no quote reaches the next line. */
-  const brokenLine = (text: string, line: number, lastLine: number | undefined): CsvRecord => {
-    const parsed = Papa.parse<string[]>(text, { delimiter, newline: nl });
-    const cells = parsed.data[0] ?? [''];
+  const brokenLine = (text: string, line: number): CsvRecord => {
+    const parsed = parseLine(text);
+    const cells = parsed.cells;
     const first = parsed.errors[0];
     // papaparse reports the position just after the opening quote.
     const quote = first?.index === undefined ? -1 : first.index - 1;
     let quoteColumn: number | undefined;
     if (quote >= 0 && text[quote] === '"') {
-      quoteColumn = quote === 0 ? 0 : Papa.parse<string[]>(text.slice(0, quote), { delimiter, newline: nl }).data[0]!.length - 1;
+      quoteColumn = quote === 0 ? 0 : parseLine(text.slice(0, quote)).cells.length - 1;
       // Unclosed on the line: the field took the rest of it, and is the last cell.
       if (parsed.errors.some((e) => e.code === 'MissingQuotes') && quoteColumn === cells.length - 1) cells[quoteColumn] = text.slice(quote);
     }
     const record: CsvRecord = { line, cells, raw: text, quoteError: quoteErrorOf(parsed.errors) ?? 'unclosed-quote' };
     if (quoteColumn !== undefined) record.quoteColumn = quoteColumn;
-    if (lastLine !== undefined) record.lastLine = lastLine;
     return record;
   };
 
-  return { take, recover, hasHeader: () => header !== undefined };
+  return { take, recover, malformed: (text) => quoteErrorOf(parseLine(text).errors) === 'malformed-quote', hasHeader: () => header !== undefined };
 }
 
 /** A closing quote followed by other characters says more about the line than the unclosed field it then leaves. */

@@ -100,7 +100,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
     for await (const records of csv.records) {
       const out: RowResult[] = new Array(records.length);
       for (let k = 0; k < records.length; k++) {
-        const { line, cells, raw, quoteError, quoteColumn, lastLine } = records[k]!;
+        const { line, cells, raw, quoteError, quoteColumn } = records[k]!;
         row++;
         let result: RowResult;
         const model = modelOf(cells);
@@ -109,7 +109,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
           result = classify(line, row, cells, raw, model, cell(cells, columns.serial), cell(cells, columns.country), ctx);
         } else if (quoteError) {
           // No raw: written back as it was, the stray quote would swallow the next lines in a spreadsheet.
-          result = refused(line, row, cells, undefined, quoteProblem(quoteError, quoteColumn === undefined ? undefined : (header[quoteColumn] ?? `column ${quoteColumn + 1}`), line, lastLine ?? line));
+          result = refused(line, row, cells, undefined, quoteProblem(quoteError, quoteColumn === undefined ? undefined : (header[quoteColumn] ?? `column ${quoteColumn + 1}`)));
         } else if (isBlank(cells)) {
           result = skipped(line, row, cells, raw, 'blank-line');
         } else if (cells.length !== width && !(cells.length > width && isBlank(cells.slice(width))) && !(cells.length < width && isBlank(header.slice(cells.length)))) {
@@ -159,10 +159,10 @@ function isBlank(cells: string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
-/** A quoting error swallows the lines after it into one record: say which were read again, so none is lost unseen. */
-function quoteProblem(kind: 'unclosed-quote' | 'malformed-quote', column: string | undefined, line: number, lastLine: number): RowError {
+/** A quoting error can swallow the lines after it into one field: say that they were read as rows of their own. */
+function quoteProblem(kind: 'unclosed-quote' | 'malformed-quote', column: string | undefined): RowError {
   const where = column === undefined ? '' : ` in column "${column}"`;
-  const span = lastLine > line + 1 ? ` Lines ${line + 1} to ${lastLine} were read again as rows of their own.` : lastLine > line ? ` Line ${lastLine} was read again as a row of its own.` : '';
+  const span = ' The lines after it are read as rows of their own, not into this field.';
   return kind === 'unclosed-quote'
     ? { code: 'unclosed-quote', message: `a quoted field${where} opens on this line and is not closed on it; close the quote, or double it ("") if it is part of the value.${span}` }
     : { code: 'malformed-quote', message: `a closing quote${where} is followed by other characters before the delimiter; double the quote ("") if it is part of the value.${span}` };
