@@ -98,23 +98,70 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
   // taken off it. Only a file whose header ends in a bare CR (old Mac) is split at CR.
   const nl = linebreak === '\r' ? '\r' : '\n';
   const rows = recordReader(delimiter, nl);
-  const parser = new Papa.Parser({
+
+  // A broken record (see ./records.ts) has its first line refused, and the parser reads on from
+  // the next line, as though the broken line were not there: a quoted line break below it stays
+  // in its cell. Reading again costs the lines the broken quote ran over; while what has been read
+  // again stays within twice the text read (plus one bound), it is done. Past that (a file where
+  // row after row opens a quote it does not close, which would make this quadratic), the lines a
+  // broken quote ran over are read one by one instead, with no record spanning lines.
+  let consumed = 0;
+  let rescanned = 0;
+  const mayReadAgain = (length: number, offset: number) => {
+    if (rescanned + length > 2 * (consumed + offset) + maxRecord) return false;
+    rescanned += length;
+    return true;
+  };
+  let resume = -1;
+  const config: Papa.ParseConfig = {
     delimiter,
     newline: nl,
-    step(result: StepResult) {
+    step(result) {
+      const start = pos;
       const end = result.meta.cursor;
-      const raw = input.slice(pos, end > pos && input[end - 1] === nl ? end - 1 : end);
+      const raw = input.slice(start, end > start && input[end - 1] === nl ? end - 1 : end);
       pos = end;
-      line = rows.take(raw, result.data[0]!, result.errors, line, batch, false);
+      const next = rows.take(raw, (result as StepResult).data[0]!, result.errors, line, batch);
+      if (next !== undefined) {
+        line = next;
+        return;
+      }
+      const at = raw.indexOf(nl);
+      batch.push(rows.brokenLine(at === -1 ? raw : raw.slice(0, at), line));
+      line++;
+      if (at === -1) return;
+      if (mayReadAgain(raw.length - at - 1, start)) {
+        resume = start + at + 1;
+        parser.abort();
+      } else {
+        line = rows.byLine(raw.slice(at + 1), line, batch);
+      }
     },
-  });
+  };
+  let parser = new Papa.Parser(config);
   /** Parses what `input` holds; `last` flushes the final record, which has no line break after it. */
   const parse = (last: boolean): CsvRecord[] => {
-    pos = 0;
     batch = [];
-    parser.parse(input, 0, !last);
-    input = input.slice(pos);
-    return batch;
+    // Flushed, a text that ends in a line break gets an empty final record from papaparse; it is
+    // parsed as complete records first, and what is left (a quote open to the end) flushed after.
+    let flush = last && !input.endsWith(nl);
+    for (;;) {
+      pos = 0;
+      resume = -1;
+      parser.parse(input, 0, !flush);
+      if (resume !== -1) {
+        // An aborted parser stays aborted: a new one reads on.
+        consumed += resume;
+        input = input.slice(resume);
+        parser = new Papa.Parser(config);
+        flush = last && !input.endsWith(nl);
+        continue;
+      }
+      consumed += pos;
+      input = input.slice(pos);
+      if (!last || flush || input === '') return batch;
+      flush = true;
+    }
   };
 
   // The line of the unfinished record whose first line was looked at, so each is looked at once.
@@ -145,18 +192,25 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
       if (parsed.length > 0) yield parsed;
       // The unfinished record spans lines and will be refused: it has passed the bound (past a line
       // break it can only be a quoted field that runs away), or its first line already shows a
-      // closing quote followed by other characters. Its first line is refused and the complete lines
-      // after it are read again now, rather than when the parser finds a close: it looks for one over
-      // the rest of the file, and scans the whole unfinished record again with each chunk.
-      if (input.length > maxRecord || (tested !== line && malformedStart())) {
-        // One line this long cannot be cut, and stops the run.
-        const cut = input.lastIndexOf(nl);
+      // closing quote followed by other characters. It is dealt with now, rather than when the
+      // parser finds a close: it looks for one over the rest of the file, and scans the whole
+      // unfinished record again with each chunk.
+      while (input.length > maxRecord || (tested !== line && malformedStart())) {
         if (!rows.hasHeader()) throw overlong(true);
-        if (cut <= 0) throw overlong(false);
-        batch = [];
-        line = rows.recover(input.slice(0, cut), line, batch, false);
-        input = input.slice(cut + 1);
-        yield batch;
+        const at = input.indexOf(nl);
+        // One line this long cannot be cut, and stops the run.
+        if (at === -1) throw overlong(false);
+        const refused = [rows.brokenLine(input.slice(0, at), line)];
+        line++;
+        let from = at + 1;
+        const cut = input.lastIndexOf(nl);
+        if (!mayReadAgain(input.length - from, 0) && cut > at) {
+          line = rows.byLine(input.slice(from, cut), line, refused);
+          from = cut + 1;
+        }
+        consumed += from;
+        input = input.slice(from);
+        yield [...refused, ...parse(false)];
       }
     }
   }

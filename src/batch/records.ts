@@ -6,7 +6,7 @@
  * kept as one only when its quotes close properly, it has the header's number of fields, and none
  * of the lines inside it reads as a complete row by itself (no quote, the header's number of
  * delimiters). Otherwise its first line is refused, and the lines after it are read again as rows
- * of their own.
+ * of their own (see read.ts for how).
  */
 import Papa from 'papaparse';
 
@@ -31,12 +31,15 @@ export interface StepResult {
 
 export interface RecordReader {
   /**
-   * One parsed record (its text without the line break that ends it) → records in `out`; returns
-   * the line after it. `nested` is set while lines a broken quote had swallowed are read again.
+   * One parsed record (its text without the line break that ends it) into `out`; returns the line
+   * after it, or undefined for a broken record (a quote error, or one spanning lines that is not
+   * to be trusted), which is not taken: the reader refuses its first line and reads on from the next.
    */
-  take(raw: string, cells: string[], errors: readonly Papa.ParseError[], line: number, out: CsvRecord[], nested: boolean): number;
-  /** Lines from `line` whose first opens a quote that does not close properly: that line refused, the rest read again. Returns the line after them. */
-  recover(text: string, line: number, out: CsvRecord[], nested: boolean): number;
+  take(raw: string, cells: string[], errors: readonly Papa.ParseError[], line: number, out: CsvRecord[]): number | undefined;
+  /** A broken record's first line, refused, with the broken cell as written (stray quote included). */
+  brokenLine(text: string, line: number): CsvRecord;
+  /** Lines from `line`, each read by itself (no record spans lines); returns the line after them. */
+  byLine(text: string, line: number, out: CsvRecord[]): number;
   /** Whether one line by itself has a closing quote followed by other characters. */
   malformed(line: string): boolean;
   /** Whether the header (the first record) has been taken. */
@@ -52,8 +55,9 @@ export function recordReader(delimiter: string, nl: '\n' | '\r'): RecordReader {
     const r = lineParser.parse(text, 0, false) as { data: string[][]; errors: Papa.ParseError[] };
     return { cells: r.data[0] ?? [''], errors: r.errors };
   };
+  const withoutCr = (text: string) => (nl === '\n' && text.endsWith('\r') ? text.slice(0, -1) : text);
 
-  const take: RecordReader['take'] = (raw, cells, errors, line, out, nested) => {
+  const take: RecordReader['take'] = (raw, cells, errors, line, out) => {
     if (nl === '\n' && raw.endsWith('\r')) {
       raw = raw.slice(0, -1);
       // The CR belongs to the last cell only when that cell was not quoted: then the cell is
@@ -72,56 +76,47 @@ export function recordReader(delimiter: string, nl: '\n' | '\r'): RecordReader {
     if (header === undefined) {
       // The header is taken as it is: a broken one fails the column mapping with its own message.
       header = cells;
-      const span = multi ? 1 + newlinesIn(cells, nl) : 1;
       out.push(quoteError ? { line, cells, raw, quoteError } : { line, cells, raw });
-      return line + span;
+      return line + (multi ? 1 + newlinesIn(cells, nl) : 1);
     }
-    if (quoteError !== undefined || (multi && (!fitsHeader(cells, header) || swallowsRow(raw, header.length, delimiter)))) return recover(raw, line, out, nested);
+    if (quoteError !== undefined || (multi && (!fitsHeader(cells, header) || swallowsRow(raw, header.length)))) return undefined;
     out.push({ line, cells, raw });
     return line + (multi ? 1 + newlinesIn(cells, nl) : 1);
   };
 
-  const recover: RecordReader['recover'] = (text, line, out, nested) => {
-    const at = text.indexOf(nl);
-    if (at === -1) {
-      out.push(brokenLine(nl === '\n' && text.endsWith('\r') ? text.slice(0, -1) : text, line));
-      return line + 1;
+  /**
+   * Whether a line inside a record that spans lines reads, by itself, as a complete row: not
+   * blank, no quote error, the header's number of fields. Text inside a quoted cell seldom looks
+   * like that (a Shopify body has far fewer commas than the export's 40-odd columns); rows
+   * swallowed by a stray quote do. The last line holds the closing quote, and the end of a proper
+   * cell can read as a row (`10,000 mAh</p>",SKU-1,A1366`); it counts only when it reads as a row
+   * whose last field opens a quote: that is a swallowed row's own quoted field "closing" the stray one.
+   */
+  const swallowsRow = (raw: string, width: number): boolean => {
+    const lines = raw.split(nl);
+    for (let i = 1; i < lines.length; i++) {
+      const l = withoutCr(lines[i]!);
+      // Fewer delimiters than a row has cannot be one: most lines are turned away here.
+      if (count(l, delimiter) < width - 1 || l.trim() === '') continue;
+      const alone = parseLine(l);
+      if (!fitsHeader(alone.cells, header!)) continue;
+      if (i < lines.length - 1 ? alone.errors.length === 0 : alone.errors.some((e) => e.code === 'MissingQuotes')) return true;
     }
-    const rest = text.slice(at + 1);
-    out.push(brokenLine(nl === '\n' && text[at - 1] === '\r' ? text.slice(0, at - 1) : text.slice(0, at), line));
-    // Read again with the parser, so a proper quoted line break below is kept in its cell. A
-    // second broken quote among these lines would make the parser run over them once more (and
-    // again for each such line: quadratic on a file where every row has one), so inside them
-    // every line is read by itself.
-    if (nested) byLine(rest, line + 1, out);
-    else reread(rest, line + 1, out);
-    return line + 2 + count(rest, nl);
+    return false;
   };
 
-  const reread = (text: string, line: number, out: CsvRecord[]) => {
-    let pos = 0;
-    const parser = new Papa.Parser({
-      delimiter,
-      newline: nl,
-      step(result: StepResult) {
-        const end = result.meta.cursor;
-        const raw = text.slice(pos, end > pos && text[end - 1] === nl ? end - 1 : end);
-        pos = end;
-        line = take(raw, result.data[0]!, result.errors, line, out, true);
-      },
-    });
-    parser.parse(text, 0, false);
-  };
-
-  const byLine = (text: string, line: number, out: CsvRecord[]) => {
+  const byLine: RecordReader['byLine'] = (text, line, out) => {
     for (const one of text.split(nl)) {
       const { cells, errors } = parseLine(one);
-      line = take(one, cells, errors, line, out, true);
+      // One line cannot span lines: broken, it is refused by itself.
+      if (take(one, cells, errors, line, out) === undefined) out.push(brokenLine(withoutCr(one), line));
+      line++;
     }
+    return line;
   };
 
-  /** One physical line refused for its quote, with the broken cell as written (stray quote included), so output shows the text and no quote reaches the next line. */
-  const brokenLine = (text: string, line: number): CsvRecord => {
+  const brokenLine: RecordReader['brokenLine'] = (text, line) => {
+    text = withoutCr(text);
     const parsed = parseLine(text);
     const cells = parsed.cells;
     const first = parsed.errors[0];
@@ -138,7 +133,7 @@ export function recordReader(delimiter: string, nl: '\n' | '\r'): RecordReader {
     return record;
   };
 
-  return { take, recover, malformed: (text) => quoteErrorOf(parseLine(text).errors) === 'malformed-quote', hasHeader: () => header !== undefined };
+  return { take, brokenLine, byLine, malformed: (text) => quoteErrorOf(parseLine(text).errors) === 'malformed-quote', hasHeader: () => header !== undefined };
 }
 
 /** A closing quote followed by other characters says more about the line than the unclosed field it then leaves. */
@@ -157,20 +152,6 @@ function fitsHeader(cells: readonly string[], header: readonly string[]): boolea
   if (cells.length === width) return true;
   const blank = (c: string) => c.trim() === '';
   return cells.length > width ? cells.slice(width).every(blank) : header.slice(cells.length).every(blank);
-}
-
-/**
- * Whether a line after the first reads as a complete row by itself: not blank, no quote, the
- * header's number of delimiters. Text in a quoted cell seldom looks like that (a Shopify body has
- * far fewer commas than the export's 40-odd columns); rows swallowed by a stray quote do.
- */
-function swallowsRow(raw: string, width: number, delimiter: string): boolean {
-  const lines = raw.split(/\r?\n|\r/u);
-  for (let i = 1; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.trim() !== '' && !l.includes('"') && l.split(delimiter).length === width) return true;
-  }
-  return false;
 }
 
 function count(text: string, c: string): number {

@@ -98,7 +98,7 @@ describe('a malformed quote (a closing quote followed by other characters)', () 
     expect(brief(await read('a,b,c\nA1263,"12"34",x\nA1366,1,2\n'))).toEqual([[2, ['A1263', '12"34', 'x'], 'malformed-quote', 1], [3, ['A1366', '1', '2']]]);
   });
 
-  it('a second broken quote among the re-read lines: those lines are read one by one', async () => {
+  it('a second broken quote among the lines read again is refused the same way', async () => {
     expect(brief(await read(TWICE))).toEqual([
       [2, ['A1', '"x"y'], 'malformed-quote', 1],
       [3, ['A2', '"p"q'], 'malformed-quote', 1],
