@@ -142,9 +142,11 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
   /** Parses what `input` holds; `last` flushes the final record, which has no line break after it. */
   const parse = (last: boolean): CsvRecord[] => {
     batch = [];
-    // Flushed, a text that ends in a line break gets an empty final record from papaparse; it is
-    // parsed as complete records first, and what is left (a quote open to the end) flushed after.
-    let flush = last && !input.endsWith(nl);
+    // What is left at the end is one unfinished record: flushed. After a broken record the parser
+    // reads on over complete lines; flushed, a text that ends in a line break would get an empty
+    // final record from papaparse, so those are parsed as complete records first, and what is
+    // left (a quote open to the end) flushed after.
+    let flush = last;
     for (;;) {
       pos = 0;
       resume = -1;

@@ -71,6 +71,17 @@ describe('a quote that never closes', () => {
     await expect(read(`a,b\nA1263,"${'x'.repeat(10_000)}`, { maxRecordChars: 4096 })).rejects.toThrow(/t\.csv:2: a line longer than 4 KiB starts here/u);
   });
 
+  it('an unclosed quote on every line of 20,000 is read in linear time, each line refused by itself', async () => {
+    // Each line's quote runs to the end of the file; read again from each next line, the parser
+    // would run over the rest of the file once per line.
+    const n = 20_000;
+    const started = performance.now();
+    const records = await read(`Model,Serial\n${'A1366,"x\n'.repeat(n)}`);
+    expect(performance.now() - started).toBeLessThan(4000);
+    expect(records).toHaveLength(n);
+    expect(records.every((r, i) => r.line === i + 2 && r.quoteError === 'unclosed-quote' && r.quoteColumn === 1)).toBe(true);
+  });
+
   it('a stray quote on every line of 100,000 is read in linear time, each line refused by itself', async () => {
     // Each `"Anker" …` field opens a quote that papaparse looks for a close of over the whole
     // file; re-reading from each next line would be quadratic.
@@ -110,6 +121,15 @@ describe('a malformed quote (a closing quote followed by other characters)', () 
 
 describe('a quote closed by a lone quote many lines later', () => {
   it('a record of the wrong width is taken apart', async () => {
+    // Closed by the quote ending line 3: a record of 2 fields where the header has 3.
+    expect(brief(await read('Model,Serial,Country\nA1263,"x\nA1366,1"\nA9999,2,US\n'))).toEqual([
+      [2, ['A1263', '"x'], 'unclosed-quote', 1],
+      [3, ['A1366', '1"']],
+      [4, ['A9999', '2', 'US']],
+    ]);
+  });
+
+  it('a record whose last line reads as a row opening a quoted field is taken apart', async () => {
     // The quote opened on line 2 is "closed" by the quote ending line 4: one record of 2 fields.
     expect(brief(await read('Model,Serial,Country\nA1263,"x\nA1366,1,AU\nA3102,ACCJRU1D16400900,"\n'))).toEqual([
       [2, ['A1263', '"x'], 'unclosed-quote', 1],
