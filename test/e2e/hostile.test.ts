@@ -19,7 +19,7 @@ describe('huge inputs', () => {
       env: { ...process.env, RECALL_CHECK_BENCH_RSS_FILE: rssFile },
     });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/field\.csv:3: a record longer than 1024 KiB starts here/u);
+    expect(r.stderr).toMatch(/field\.csv:3: a line longer than 1024 KiB starts here/u);
     expect(r.stderr).toMatch(/1 data row/u);
     // The file is 50 MB; reading stops a little past the 1 MiB bound.
     expect(Number(readFileSync(rssFile, 'utf8'))).toBeLessThan(150 * 2 ** 20);
