@@ -1,0 +1,34 @@
+/**
+ * A guess at the encoding of text that is not UTF-8, for the message that says how to re-run.
+ * chardet (statistical, no dependencies) is loaded only here, and this runs only when UTF-8
+ * decoding has failed: a valid UTF-8 file never loads it.
+ */
+import { canonicalEncoding } from './encodings.js';
+
+export interface EncodingHint {
+  /** The likely encoding, canonical; undefined when the guess is too weak to name one. */
+  readonly encoding: string | undefined;
+  /** What to tell the user after "not UTF-8;", ending with the exact flag to re-run with. */
+  readonly advice: string;
+}
+
+/** Below this confidence (chardet's 0–100) no single encoding is named. */
+const WEAK = 20;
+const SAMPLE = 64 * 1024;
+
+export const WEAK_ADVICE = 'its encoding is not clear: re-run with it named, for example --encoding windows-1252 or --encoding shift_jis';
+
+export async function guessEncoding(bytes: Uint8Array): Promise<EncodingHint> {
+  const { analyse } = await import('chardet');
+  const sample = bytes.subarray(0, SAMPLE);
+  for (const guess of analyse(sample)) {
+    if (guess.confidence < WEAK) break;
+    // UTF-8 has just failed; a guess of it (or of ASCII) says only that most of the bytes are ASCII.
+    if (/^(?:utf-8|ascii)$/iu.test(guess.name)) continue;
+    // ISO-8859-1 maps to windows-1252 (as WHATWG reads it), the same for every byte chardet saw.
+    const encoding = canonicalEncoding(guess.name);
+    if (encoding === undefined) continue;
+    return { encoding, advice: `it looks like ${encoding}: re-run with --encoding ${encoding}` };
+  }
+  return { encoding: undefined, advice: WEAK_ADVICE };
+}
