@@ -18,10 +18,23 @@ const SAMPLE = 64 * 1024;
 
 export const WEAK_ADVICE = 'its encoding is not clear: re-run with it named, for example --encoding windows-1252 or --encoding shift_jis';
 
+/**
+ * Between Latin code pages, chardet's statistics on a few accented words are noise (a Spanish
+ * "Señor" in Windows-1252 scores as Romanian in Windows-1250): when Windows-1252, Excel's code page
+ * for Western Europe and the Americas, is this close to the best guess, it is named.
+ */
+const LATIN_MARGIN = 15;
+const LATIN = /^(?:windows-125\d|iso-8859-\d+)$/iu;
+const WESTERN = /^(?:windows-1252|iso-8859-1)$/iu;
+
 export async function guessEncoding(bytes: Uint8Array): Promise<EncodingHint> {
   const { analyse } = await import('chardet');
   const sample = bytes.subarray(0, SAMPLE);
-  for (const guess of analyse(sample)) {
+  const guesses = analyse(sample);
+  const best = guesses[0];
+  const western = guesses.find((g) => WESTERN.test(g.name));
+  if (best && western && LATIN.test(best.name) && western.confidence >= WEAK && best.confidence - western.confidence <= LATIN_MARGIN) guesses.unshift(western);
+  for (const guess of guesses) {
     if (guess.confidence < WEAK) break;
     // UTF-8 has just failed; a guess of it (or of ASCII) says only that most of the bytes are ASCII.
     if (/^(?:utf-8|ascii)$/iu.test(guess.name)) continue;
