@@ -8,6 +8,8 @@
 
 export class LineBytes {
   private lines: Uint8Array[] = [];
+  /** Index in `lines` of the first line still held: taking a line moves this, not the array. */
+  private head = 0;
   /** The bytes of the line not yet ended, in pieces. */
   private open: Uint8Array[] = [];
   /** Line number of lines[0]; undefined until aligned (see alignAt). */
@@ -74,13 +76,12 @@ export class LineBytes {
     if (this.first === undefined) return undefined;
     const lo = from - this.first;
     const hi = to - this.first;
-    if (lo < 0 || hi >= this.lines.length || (lo === 0 && this.headIncomplete)) {
+    if (lo < 0 || hi >= this.lines.length - this.head || (lo === 0 && this.headIncomplete)) {
       this.release(to);
       return undefined;
     }
-    const parts = this.lines.slice(lo, hi + 1);
+    let bytes = lo === hi ? this.lines[this.head + lo]! : join(this.lines.slice(this.head + lo, this.head + hi + 1), 0x0a);
     this.release(to);
-    let bytes = parts.length === 1 ? parts[0]! : join(parts, 0x0a);
     if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
     return bytes;
   }
@@ -88,11 +89,16 @@ export class LineBytes {
   /** Drops every line up to `to`: its records are read. */
   release(to: number): void {
     if (this.first === undefined) return;
-    const n = Math.min(this.lines.length, to - this.first + 1);
+    const n = Math.min(this.lines.length - this.head, to - this.first + 1);
     if (n <= 0) return;
-    this.lines.splice(0, n);
+    this.head += n;
     this.first += n;
     this.headIncomplete = false;
+    // Compacted once most of the array is taken: one copy per chunk's worth of lines, not one per line.
+    if (this.head > 1024 && this.head * 2 > this.lines.length) {
+      this.lines = this.lines.slice(this.head);
+      this.head = 0;
+    }
   }
 }
 

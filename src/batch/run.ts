@@ -142,7 +142,8 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
             ? damaged(line, row, cells, raw, bad)
             : classify(line, row, cells, raw, modelOf(cells) ?? '', cell(cells, columns.serial), cell(cells, columns.country), ctx);
         }
-        if (rawBytes !== undefined) result = { ...result, rawBytes };
+        // Every row object is made with rawBytes (undefined) in place, and is new: set, not copied.
+        if (rawBytes !== undefined) (result as { rawBytes: Uint8Array | undefined }).rawBytes = rawBytes;
         record(summary, result);
         out[k] = result;
       }
