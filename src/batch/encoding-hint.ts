@@ -15,6 +15,7 @@ export interface EncodingHint {
 /** Below this confidence (chardet's 0–100) no single encoding is named. */
 const WEAK = 20;
 const SAMPLE = 64 * 1024;
+const MIN_HIGH_BYTES = 4;
 
 export const WEAK_ADVICE = 'its encoding is not clear: re-run with it named, for example --encoding windows-1252 or --encoding shift_jis';
 
@@ -30,6 +31,9 @@ const WESTERN = /^(?:windows-1252|iso-8859-1)$/iu;
 export async function guessEncoding(bytes: Uint8Array): Promise<EncodingHint> {
   const { analyse } = await import('chardet');
   const sample = bytes.subarray(0, SAMPLE);
+  // With a byte or three outside ASCII (often a damaged UTF-8 file, not another encoding), chardet
+  // still names a code page, confidently: there is nothing to tell code pages apart by.
+  if (highBytes(sample, MIN_HIGH_BYTES) < MIN_HIGH_BYTES) return { encoding: undefined, advice: WEAK_ADVICE };
   const guesses = analyse(sample);
   const best = guesses[0];
   const western = guesses.find((g) => WESTERN.test(g.name));
@@ -44,4 +48,10 @@ export async function guessEncoding(bytes: Uint8Array): Promise<EncodingHint> {
     return { encoding, advice: `it looks like ${encoding}: re-run with --encoding ${encoding}` };
   }
   return { encoding: undefined, advice: WEAK_ADVICE };
+}
+
+function highBytes(bytes: Uint8Array, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length && n < enough; i++) if (bytes[i]! >= 0x80) n++;
+  return n;
 }

@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+import { projects } from '../helpers/project.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'recall-check-enc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -163,6 +164,39 @@ describe('UTF-16BE', () => {
 });
 
 describe('--encoding itself', () => {
+  const project = projects('recall-check-enc-config-');
+
+  it('the configuration key encoding is read, and an unknown label there names the file and key', async () => {
+    const cwd = project({ '.recall-checkrc.json': '{"encoding":"windows-1252"}', 'stock.csv': '' });
+    writeFileSync(join(cwd, 'stock.csv'), W1252);
+    expect((await runMain(['batch', 'stock.csv'], { cwd })).code).toBe(1);
+    const bad = project({ '.recall-checkrc.json': '{"encoding":"klingon"}', 'stock.csv': 'model\nA1366\n' });
+    const r = await runMain(['batch', 'stock.csv'], { cwd: bad });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.recall-checkrc\.json.*\$\.encoding.*"klingon" is not an encoding label/u);
+  });
+
+  it('a weak guess names no single encoding but gives examples of the flag', async () => {
+    const path = write('weak.csv', Buffer.concat([ascii('model,title\nA1366,x'), Buffer.from([0xff]), ascii('\n')]));
+    const { rows } = ndjson((await runMain(['batch', path, '-f', 'ndjson'])).stdout);
+    expect(rows[0]).toMatchObject({ status: 'affected', error: { code: 'invalid-text' } });
+    expect(rows[0].error.message).toMatch(/not valid UTF-8; its encoding is not clear: re-run with it named, for example --encoding windows-1252 or --encoding shift_jis$/u);
+  });
+
+  it('spawned: the encoding detector is loaded only when UTF-8 fails, and iconv-lite only for a legacy encoding', () => {
+    // A module hook that reports every resolution of the two libraries on stderr.
+    const hook = `data:text/javascript,${encodeURIComponent("export async function resolve(s, c, n) { const r = await n(s, c); if (/chardet|iconv-lite/.test(r.url)) process.stderr.write('LOADED ' + s + '\\n'); return r; }")}`;
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], { encoding: 'utf8' });
+      return r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).sort();
+    };
+    const utf8 = write('valid.csv', Buffer.from('model,title\nA1366,café\n', 'utf8'));
+    expect(loaded(['batch', utf8, '-f', 'csv'])).toEqual([]);
+    expect(loaded(['batch', write('cp.csv', W1252), '-f', 'csv'])).toEqual(['LOADED chardet']);
+    expect(loaded(['batch', write('cp2.csv', W1252), '--encoding', 'windows-1252', '-f', 'csv'])).toEqual(['LOADED iconv-lite']);
+  });
+
   it('an unknown label is a usage error naming the flag and valid labels', async () => {
     const r = await runMain(['batch', write('any.csv', ascii('model\nA1366\n')), '--encoding', 'windows-9999']);
     expect(r.code).toBe(2);
