@@ -79,8 +79,9 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
   let lines = named !== undefined && named !== 'utf-8' && asciiCompatible(named) ? LineBytes.fromStart(1) : undefined;
   let hint: EncodingHint | undefined;
   let keepLines = true;
-  // UTF-8 not named: the first U+FFFD means the file is in some other encoding (or damaged).
-  let watch = named === undefined && encoding === 'utf-8';
+  // In UTF-8, the first U+FFFD means the file is in some other encoding (or damaged): from there
+  // on its bytes are kept, and unless UTF-8 was named, its likely encoding is guessed.
+  let watch = encoding === 'utf-8';
   let previous: Uint8Array | undefined;
 
   // Most chunks of an inventory are plain ASCII: those are copied as they are, which is much
@@ -106,7 +107,7 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
     const cut = previous === undefined ? -1 : previous.lastIndexOf(0x0a);
     const before = previous === undefined ? new Uint8Array(0) : previous.subarray(cut + 1);
     if (keepLines) lines = LineBytes.fromFailure(before, previous === undefined || cut !== -1, anchor);
-    hint = await guessEncoding(bytes);
+    if (named === undefined) hint = await guessEncoding(bytes);
   };
   async function* chunks(): AsyncGenerator<string, void, undefined> {
     const feed = async (bytes: Uint8Array) => {

@@ -87,6 +87,15 @@ describe('a Windows-1252 CSV from Excel (Señor, €, ™ in a title)', () => {
     expect((await runMain(['batch', path, '--encoding', 'utf-8'], { env: { RECALL_CHECK_ENCODING: 'windows-1252' } })).code).toBe(2);
   });
 
+  it('with --encoding utf-8 (named, so no guess): the rows are errors and findings, and still written back as their own bytes', async () => {
+    const out = join(dir, 'excel-windows.as-utf8.csv');
+    const r = await runMain(['batch', path, '--encoding', 'utf-8', '-f', 'csv', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/note: .* is not UTF-8/u);
+    expect(r.stderr).toMatch(/not valid utf-8 \(or a U\+FFFD character\); check that --encoding utf-8 is the file's encoding/u);
+    expect(originalColumns(readFileSync(out)).equals(W1252)).toBe(true);
+  });
+
   it('spawned: the bin reads it with --encoding latin1 (a WHATWG label of windows-1252) and writes the same bytes to stdout', () => {
     const r = spawnSync(process.execPath, [BIN, 'batch', path, '--encoding', 'latin1', '-f', 'csv']);
     expect(r.status).toBe(1);
