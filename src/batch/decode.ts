@@ -1,27 +1,53 @@
 /**
  * Bytes → text for inventory files. Real exports arrive as UTF-8 with or without a BOM, as Excel's
- * UTF-16 "Unicode Text", and sometimes as something that is not text at all. Invalid UTF-8 is not
- * fixed up here: it becomes U+FFFD, and the row stage refuses any row that contains one, so a
- * damaged serial is never checked as if it were real.
+ * UTF-16 "Unicode Text", in a Windows or Japanese code page (named with --encoding), and sometimes
+ * as something that is not text at all. Invalid text is not fixed up here: it becomes U+FFFD, and
+ * the row stage refuses to check any cell that contains one, so a damaged serial is never checked
+ * as if it were real. When UTF-8 fails, the likely encoding is guessed for the message.
  */
-import { isAscii } from 'node:buffer';
 import { RecallCheckError } from '../core/errors.js';
+import { asciiText, isAsciiBytes } from './ascii-text.js';
+import { asciiCompatible, canonicalEncoding, unknownEncoding } from './encodings.js';
+import { type EncodingHint, guessEncoding } from './encoding-hint.js';
+import { LineBytes } from './line-bytes.js';
 
 import type { Encoding } from '../results/input-file.js';
 
-export type { Encoding };
+export type { Encoding, EncodingHint };
 
 export interface DecodedText {
   encoding: Encoding;
   /** The input started with a byte-order mark (kept in CSV output, which Excel needs). */
   bom: boolean;
   chunks: AsyncGenerator<string, void, undefined>;
+  /** Set once UTF-8 decoding has failed (no encoding was named): the likely encoding and the flag to re-run with. */
+  readonly hint: EncodingHint | undefined;
+  /**
+   * The input's bytes line by line, kept when its text is not UTF-8 (named in another encoding,
+   * or UTF-8 that failed), so that rows can be written back byte for byte. Undefined for valid
+   * UTF-8 and for UTF-16, whose text encodes back to the same bytes.
+   */
+  readonly lines: LineBytes | undefined;
+  /** Stop keeping lines (their records are written back from their text). */
+  dropLines(): void;
+}
+
+export interface DecodeOptions {
+  /** A WHATWG label: read the input in this encoding instead of detecting UTF-8 or UTF-16. */
+  encoding?: string | undefined;
 }
 
 const RESAVE = 'In Excel, use File › Save As › "CSV UTF-8 (Comma delimited)".';
 
+/** Where an ASCII chunk can be copied without the decoder: it never holds part of a character across chunks there. */
+const MULTI_BYTE = new Set(['utf-8', 'utf-16le', 'utf-16be', 'shift_jis', 'euc-jp', 'iso-2022-jp', 'gbk', 'gb18030', 'big5', 'euc-kr']);
+
+const BOMS: Record<string, readonly number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
+
 /** Reads enough of the source to recognise its encoding, then decodes it as a stream. */
-export async function decode(source: AsyncIterable<Uint8Array>, name: string): Promise<DecodedText> {
+export async function decode(source: AsyncIterable<Uint8Array>, name: string, opts: DecodeOptions = {}): Promise<DecodedText> {
+  const named = opts.encoding === undefined ? undefined : canonicalEncoding(opts.encoding);
+  if (opts.encoding !== undefined && named === undefined) throw new RecallCheckError('usage', `--encoding: ${unknownEncoding(opts.encoding)}`);
   const it = source[Symbol.asyncIterator]();
   let head: Uint8Array = new Uint8Array(0);
   let done = false;
@@ -31,48 +57,102 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string): P
     else head = concat(head, next.value);
   }
 
-  let encoding: Encoding = 'utf-8';
+  let encoding: Encoding = named ?? 'utf-8';
   let bom = false;
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) bom = true;
-  else if (head[0] === 0xff && head[1] === 0xfe) [encoding, bom] = ['utf-16le', true];
-  else if (head[0] === 0xfe && head[1] === 0xff) [encoding, bom] = ['utf-16be', true];
-  else refuseNonText(head, name);
+  const startsWith = (bytes: readonly number[]) => bytes.every((b, i) => head[i] === b);
+  if (named !== undefined) {
+    // A named encoding is what the file is in; a byte-order mark of that encoding is skipped.
+    bom = BOMS[named] !== undefined && startsWith(BOMS[named]!);
+    refuseNonText(head, name, named);
+  } else if (startsWith(BOMS['utf-8']!)) bom = true;
+  else if (startsWith(BOMS['utf-16le']!)) [encoding, bom] = ['utf-16le', true];
+  else if (startsWith(BOMS['utf-16be']!)) [encoding, bom] = ['utf-16be', true];
+  else refuseNonText(head, name, undefined);
 
   // The byte-order mark is dropped here, so that the decoder never drops a U+FEFF from later text.
-  const body = bom ? head.subarray(encoding === 'utf-8' ? 3 : 2) : head;
+  const body = bom ? head.subarray(BOMS[encoding]!.length) : head;
   const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  const multiByte = MULTI_BYTE.has(encoding);
+  // Only UTF-8 and single-byte encodings may skip the decoder: in the others an ASCII byte can be
+  // the second half of a character, or the decoder carries state (ISO-2022-JP).
+  const fastPath = !multiByte || encoding === 'utf-8';
+  let lines = named !== undefined && named !== 'utf-8' && asciiCompatible(named) ? LineBytes.fromStart(1) : undefined;
+  let hint: EncodingHint | undefined;
+  let keepLines = true;
+  // In UTF-8, the first U+FFFD means the file is in some other encoding (or damaged): from there
+  // on its bytes are kept, and unless UTF-8 was named, its likely encoding is guessed.
+  let watch = encoding === 'utf-8';
+  let previous: Uint8Array | undefined;
+
   // Most chunks of an inventory are plain ASCII: those are copied as they are, which is much
   // cheaper than decoding, unless the decoder holds the first bytes of a character.
-  let partial = encoding !== 'utf-8';
+  let partial = !fastPath;
+  // Whether the last chunk went through the decoder: only such text can hold a U+FFFD.
+  let viaDecoder = false;
   const text = (bytes: Uint8Array): string => {
+    viaDecoder = false;
     if (bytes.length === 0) return '';
-    if (!partial && isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    if (!partial && isAsciiBytes(bytes)) return asciiText(bytes);
+    viaDecoder = true;
     const decoded = decoder.decode(bytes, { stream: true });
-    // After an ASCII byte the decoder holds nothing: any unfinished character before it is done.
-    partial = encoding !== 'utf-8' || bytes[bytes.length - 1]! >= 0x80;
+    // After an ASCII byte the UTF-8 decoder holds nothing: any unfinished character before it is done.
+    partial = !fastPath || (encoding === 'utf-8' && bytes[bytes.length - 1]! >= 0x80);
     return decoded;
   };
+  const failed = async (bytes: Uint8Array, decoded: string) => {
+    watch = false;
+    const bad = decoded.indexOf('\uFFFD');
+    let anchor = 0;
+    for (let i = decoded.indexOf('\n'); i !== -1 && i < bad; i = decoded.indexOf('\n', i + 1)) anchor++;
+    const cut = previous === undefined ? -1 : previous.lastIndexOf(0x0a);
+    const before = previous === undefined ? new Uint8Array(0) : previous.subarray(cut + 1);
+    if (keepLines) lines = LineBytes.fromFailure(before, previous === undefined || cut !== -1, anchor);
+    if (named === undefined) hint = await guessEncoding(bytes);
+  };
   async function* chunks(): AsyncGenerator<string, void, undefined> {
-    if (body.length > 0) yield text(body);
+    const feed = async (bytes: Uint8Array) => {
+      const decoded = text(bytes);
+      if (watch && viaDecoder && decoded.includes('\uFFFD')) await failed(bytes, decoded);
+      lines?.push(bytes);
+      previous = bytes;
+      return decoded;
+    };
+    if (body.length > 0) yield await feed(body);
     while (!done) {
       const next = await it.next();
       if (next.done) break;
-      const decoded = text(next.value);
+      const decoded = await feed(next.value);
       if (decoded) yield decoded;
     }
     const tail = decoder.decode();
+    if (watch && tail.includes('\uFFFD')) await failed(previous ?? new Uint8Array(0), tail);
+    lines?.end();
     if (tail) yield tail;
   }
-  return { encoding, bom, chunks: chunks() };
+  return {
+    encoding,
+    bom,
+    chunks: chunks(),
+    get hint() {
+      return hint;
+    },
+    get lines() {
+      return lines;
+    },
+    dropLines() {
+      keepLines = false;
+      lines = undefined;
+    },
+  };
 }
 
-function refuseNonText(head: Uint8Array, name: string): void {
+function refuseNonText(head: Uint8Array, name: string, named: string | undefined): void {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     throw new RecallCheckError('input', [{ file: name, message: `this is a spreadsheet workbook (.xlsx) or another zip file, not CSV. ${RESAVE}` }]);
   }
   // UTF-16 without a byte-order mark: every other byte of ASCII text is NUL.
-  if (head.includes(0)) {
-    throw new RecallCheckError('input', [{ file: name, line: 1, message: `contains NUL bytes: UTF-16 text without a byte-order mark, or not text at all. ${RESAVE}` }]);
+  if (head.includes(0) && named !== 'utf-16le' && named !== 'utf-16be') {
+    throw new RecallCheckError('input', [{ file: name, line: 1, message: `contains NUL bytes: UTF-16 text without a byte-order mark (re-run with --encoding utf-16le or --encoding utf-16be), or not text at all. ${RESAVE}` }]);
   }
 }
 

@@ -14,9 +14,11 @@ import { CLEAN, cleanModel, type Normalised, normaliseModel } from '../core/norm
 import type { CheckResult } from '../core/result.js';
 import type { Readable } from 'node:stream';
 import { type ColumnOptions, mapColumns } from './columns.js';
-import { decode } from './decode.js';
+import { type DecodedText, decode, type EncodingHint } from './decode.js';
+import { canonicalEncoding } from './encodings.js';
+import { WEAK_ADVICE } from './encoding-hint.js';
 import { readCsv } from './read.js';
-import type { InputFile } from '../results/input-file.js';
+import type { ColumnMapping, InputFile } from '../results/input-file.js';
 import type { RowError, RowResult, SkipReason } from '../results/row-result.js';
 import { newSummary, record, type Summary } from '../results/summary.js';
 
@@ -24,11 +26,11 @@ export type { RowError, RowResult, RowStatus, SkipReason } from '../results/row-
 export { rowStatus } from '../results/row-result.js';
 
 const checked = (line: number, row: number, cells: string[], raw: string | undefined, result: CheckResult): RowResult =>
-  ({ line, row, cells, raw, kind: 'checked', result, reason: undefined, error: undefined });
+  ({ line, row, cells, raw, rawBytes: undefined, kind: 'checked', result, reason: undefined, error: undefined });
 const skipped = (line: number, row: number, cells: string[], raw: string | undefined, reason: SkipReason): RowResult =>
-  ({ line, row, cells, raw, kind: 'skipped', result: undefined, reason, error: undefined });
+  ({ line, row, cells, raw, rawBytes: undefined, kind: 'skipped', result: undefined, reason, error: undefined });
 const refused = (line: number, row: number, cells: string[], raw: string | undefined, error: RowError): RowResult =>
-  ({ line, row, cells, raw, kind: 'error', result: undefined, reason: undefined, error });
+  ({ line, row, cells, raw, rawBytes: undefined, kind: 'error', result: undefined, reason: undefined, error });
 
 /** A row for the row-level API: what a caller already has in hand. */
 export interface RowInput {
@@ -69,6 +71,8 @@ export async function* checkRows(catalog: Catalog, rows: Iterable<RowInput> | As
 export interface CsvBatchOptions extends BatchOptions, ColumnOptions {
   /** Name for messages: the file path, or "stdin". */
   name: string;
+  /** A WHATWG encoding label (windows-1252, shift_jis, utf-16le…); by default UTF-8, or UTF-16 by its byte-order mark. */
+  encoding?: string | undefined;
   delimiter?: string | undefined;
   maxRecordChars?: number;
 }
@@ -85,15 +89,33 @@ export interface CsvBatch extends InputFile {
  * known when this resolves, so a file without a model column fails before anything is written.
  */
 export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Array> | Readable, opts: CsvBatchOptions): Promise<CsvBatch> {
-  const text = await decode(source as AsyncIterable<Uint8Array>, opts.name);
+  const text = await decode(source as AsyncIterable<Uint8Array>, opts.name, { encoding: opts.encoding });
   const csv = await readCsv(text.chunks, opts);
   const header = csv.header.cells;
-  const columns = mapColumns(header, opts, opts.name);
+  // Lines are cut at LF; a file whose lines end in a bare CR (old Mac) is written back from its text.
+  if (csv.linebreak === '\r') text.dropLines();
+  const headerLine = csv.sepLine ? 2 : 1;
+  const headerBytes = bytesOf(text, headerLine, csv.header.raw);
+  const columns = readableColumns(header, opts, text.hint, text.encoding, named(opts.encoding));
   const summary = newSummary();
   const width = header.length;
   const columnName = (i: number | undefined) => (i === undefined ? '' : header[i]!);
   const ctx = context(catalog, opts, [columnName(columns.model), columnName(columns.serial), columnName(columns.country)], columns.scan.map((i) => [i, header[i]!] as const), columns.model === undefined);
   const modelOf = (cells: string[]) => (columns.model === undefined ? '' : cells[columns.model]);
+  /** A row with cells that did not decode: checked on what it still shows, refused if that names no recall. */
+  const damaged = (line: number, row: number, cells: string[], raw: string, bad: number): RowResult => {
+    const column = header[bad] ?? `column ${bad + 1}`;
+    const error: RowError = { code: 'invalid-text', column, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(text.encoding, text.hint, named(opts.encoding))}` };
+    // An unreadable serial or country is checked as absent; an unreadable model is searched as it
+    // reads, but can then never clear a unit (nor condemn one by its serial): capped at verify.
+    const unreadable = (i: number | undefined) => i !== undefined && (cells[i] ?? '').includes('\uFFFD');
+    const serial = unreadable(columns.serial) ? undefined : cell(cells, columns.serial);
+    const country = unreadable(columns.country) ? undefined : cell(cells, columns.country);
+    const result = classify(line, row, cells, raw, modelOf(cells) ?? '', serial, country, ctx);
+    if (result.kind !== 'checked' || result.result.status === 'no-recall') return refused(line, row, cells, raw, error);
+    const cap = unreadable(columns.model) || unreadable(columns.country);
+    return { ...result, result: cap ? capAtVerify(result.result) : result.result, error };
+  };
 
   async function* results(): AsyncGenerator<RowResult[], void, undefined> {
     let row = 0;
@@ -103,6 +125,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
         const { line, cells, raw, quoteError, quoteColumn } = records[k]!;
         row++;
         let result: RowResult;
+        const rawBytes = text.lines === undefined ? undefined : bytesOf(text, line, raw);
         const model = modelOf(cells);
         if (!quoteError && cells.length === width && model !== undefined && isPrintableAscii(model.charCodeAt(0)) && !raw.includes('\uFFFD')) {
           // Most rows: the right width, a model, text that decoded cleanly. Nothing below applies.
@@ -117,9 +140,12 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
         } else {
           const bad = raw === undefined || raw.includes('\uFFFD') ? cells.findIndex((c) => c.includes('\uFFFD')) : -1;
           result = bad !== -1
-            ? refused(line, row, cells, raw, { code: 'invalid-text', column: header[bad] ?? `column ${bad + 1}`, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid UTF-8 (or a U+FFFD character); re-save the file as UTF-8` })
+            ? damaged(line, row, cells, raw, bad)
             : classify(line, row, cells, raw, modelOf(cells) ?? '', cell(cells, columns.serial), cell(cells, columns.country), ctx);
         }
+        // Every row object is made with rawBytes (undefined) in place, and is new: set, not copied.
+        // A line refused for a broken quote has no raw text, and gets no bytes either: it is re-serialised.
+        if (rawBytes !== undefined && result.raw !== undefined) (result as { rawBytes: Uint8Array | undefined }).rawBytes = rawBytes;
         record(summary, result);
         out[k] = result;
       }
@@ -140,10 +166,66 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
     linebreak: csv.linebreak,
     header,
     headerRaw: csv.header.raw,
+    headerBytes,
+    get encodingHint() {
+      return text.hint;
+    },
     columns,
     results: results(),
     summary,
   };
+}
+
+const named = (label: string | undefined) => (label === undefined ? undefined : canonicalEncoding(label));
+
+/** The end of an "is not valid …" message: in which encoding, and what to do. */
+function undecodable(encoding: string, hint: EncodingHint | undefined, named: string | undefined): string {
+  if (named !== undefined) return `${named} (or a U+FFFD character); check that --encoding ${named} is the file's encoding`;
+  if (hint !== undefined) return `UTF-8; ${hint.advice}`;
+  return `${encoding === 'utf-8' ? 'UTF-8' : encoding} (or a U+FFFD character); re-save the file as UTF-8`;
+}
+
+/**
+ * mapColumns, for a header that may not have decoded. A header in the wrong encoding (Shift_JIS
+ * read as UTF-8) has no model column that can be found or named: the fix is the encoding, never
+ * a --model-column with the name as the user sees it.
+ */
+function readableColumns(header: string[], opts: CsvBatchOptions, hint: EncodingHint | undefined, encoding: string, named: string | undefined): ColumnMapping {
+  try {
+    return mapColumns(header, opts, opts.name);
+  } catch (e) {
+    if (!(e instanceof RecallCheckError) || !header.some((h) => h.includes('\uFFFD'))) throw e;
+    const found = header.map((h) => JSON.stringify(h)).join(', ');
+    const why = named !== undefined
+      ? `the header could not be read as ${named} (columns found: ${found}); check that --encoding ${named} is the file's encoding`
+      : `the header could not be read as ${encoding === 'utf-8' ? 'UTF-8' : encoding} (columns found: ${found}); ${hint?.advice ?? WEAK_ADVICE}`;
+    throw new RecallCheckError('input', [{ file: opts.name, line: 1, message: `${why}. Nothing was checked.` }]);
+  }
+}
+
+/** A record's own bytes, when the decode stage keeps them; the first undecodable byte numbers the lines kept after a UTF-8 failure. */
+function bytesOf(text: DecodedText, line: number, raw: string): Uint8Array | undefined {
+  const lines = text.lines;
+  if (lines === undefined) return undefined;
+  if (!lines.aligned) {
+    const bad = raw.indexOf('\uFFFD');
+    if (bad === -1) return undefined;
+    lines.alignAt(line + newlines(raw, bad));
+  }
+  return lines.take(line, line + newlines(raw, raw.length));
+}
+
+function newlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** A verdict that text which did not decode cannot support: affected or not-affected become verify. */
+function capAtVerify(result: CheckResult): CheckResult {
+  if (result.status !== 'affected' && result.status !== 'not-affected') return result;
+  const matches = result.matches.map((m) => (m.status === 'affected' || m.status === 'not-affected' ? { ...m, status: 'verify' as const } : m));
+  return { ...result, status: 'verify', matches };
 }
 
 /** A visible ASCII character: a cell that starts with one is not blank (Unicode spaces are not ASCII). */

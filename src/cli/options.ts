@@ -10,6 +10,7 @@ import { type Command, Option } from 'commander';
 import { RecallCheckError } from '../core/errors.js';
 import { countryProblem } from '../core/messages.js';
 import { normaliseCountry } from '../core/country.js';
+import { canonicalEncoding, unknownEncoding } from '../batch/encodings.js';
 import type { Acknowledgement, Config } from '../config/schema.js';
 import { FAIL_ON, type FailOn } from '../config/fail-on.js';
 import { type LoadedConfig, loadConfig } from '../config/find.js';
@@ -35,6 +36,7 @@ export interface Values {
   dataDir: string | undefined;
   output: string | undefined;
   delimiter: string | undefined;
+  encoding: string | undefined;
   all: boolean;
   summary: boolean;
   brand: string | undefined;
@@ -110,6 +112,12 @@ function delimiter(raw: string | string[], where: string): string {
 
 const text = (raw: string | string[]) => String(raw);
 
+function encoding(raw: string | string[], where: string): string {
+  return canonicalEncoding(String(raw)) ?? (() => {
+    throw usage(where, unknownEncoding(String(raw)));
+  })();
+}
+
 const SOURCE_COMMANDS = ['check', 'batch', 'list', 'show'] as const;
 
 export const OPTIONS = [
@@ -147,6 +155,10 @@ export const OPTIONS = [
   },
   { key: 'output', flag: '-o, --output <file>', describe: 'write the report to this file (atomically) instead of stdout', commands: ['batch'], default: undefined },
   { key: 'delimiter', flag: '--delimiter <char>', describe: `field delimiter: ${DELIMITERS.join(' ')}`, shownDefault: "sniffed from the header, or Excel's sep= line", commands: ['batch'], default: undefined, parse: delimiter },
+  {
+    key: 'encoding', configPath: ['encoding'], flag: '--encoding <label>', env: 'RECALL_CHECK_ENCODING', describe: 'the input\'s text encoding, a WHATWG label: windows-1252, shift_jis, euc-jp, gb18030, big5, euc-kr, utf-16le…', shownDefault: 'UTF-8, or UTF-16 by its byte-order mark', commands: ['batch'], default: undefined,
+    parse: encoding, fromConfig: (v, file) => canonicalEncoding(v as string) ?? failConfig(file, ['encoding'], unknownEncoding(v as string)),
+  },
   { key: 'all', flag: '--all', describe: 'table format: list every row, not only those that need a look', commands: ['batch'], default: false },
   { key: 'summary', flag: '--summary', describe: 'table format: counts and the most frequent reasons, with example lines, instead of one line a row', commands: ['batch'], default: false },
   { key: 'brand', flag: '--brand <brand>', describe: 'only this brand (see the list below)', commands: ['list'], default: undefined },

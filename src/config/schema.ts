@@ -38,6 +38,8 @@ export const ConfigSchema = z.strictObject({
     .optional(),
   /** A batch report format; checked against the list of formats where the option is resolved (src/cli/options.ts), so that the configuration does not depend on the reporters. */
   format: z.string().min(1).optional(),
+  /** The input's text encoding, a WHATWG label; checked where the option is resolved (src/cli/options.ts). */
+  encoding: z.string().min(1).optional(),
   maxDataAgeDays: z.int().nonnegative().optional(),
   failOn: z.enum(FAIL_ON).optional(),
   acknowledgements: z.array(AcknowledgementSchema).optional(),

@@ -44,7 +44,9 @@ export function rowText(r: RowResult, prefix = '{'): string {
       if (res.serial) text += `,"serial":${JSON.stringify(res.serial)}`;
       if (res.country) text += `,"country":${JSON.stringify(res.country)}`;
       if (res.acknowledged) text += `,"acknowledged":${JSON.stringify(res.acknowledged)}`;
-      return `${text},"reasons":${reasonsText(res.reasons)},"matches":${matchesText(res.matches)},"checkUrls":${checkUrlsText(r)}}`;
+      // A finding in a row that could not all be read carries the error as well (see summary.ts).
+      const error = r.error === undefined ? '' : `,"error":${JSON.stringify(r.error)}`;
+      return `${text},"reasons":${reasonsText(res.reasons)},"matches":${matchesText(res.matches)},"checkUrls":${checkUrlsText(r)}${error}}`;
     }
   }
 }

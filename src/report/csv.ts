@@ -2,13 +2,15 @@
  * Annotated CSV: the input returned row for row with the verdict columns appended. A row is
  * written back exactly as it was read (its quoting included) unless one of its cells is one a
  * spreadsheet could run as a formula; such a row is re-serialised with that cell neutralised (see
- * "Formula escaping" in the README). Nothing else is changed.
+ * "Formula escaping" in the README). Nothing else is changed. A file whose text is not valid
+ * UTF-8 (another encoding, or bytes that did not decode) is written in its own encoding, each row
+ * from its own bytes: the original columns are the input's bytes, whatever they were.
  */
 import Papa from 'papaparse';
 import type { RowResult } from '../results/row-result.js';
 import type { CreateReporter } from './reporter.js';
 import { rowView } from './row-view.js';
-import { encoded } from './encoded.js';
+import { type Encoder, encoderFor } from './encoded.js';
 
 export const APPENDED_COLUMNS = ['recall_status', 'recall_ids', 'recall_reason', 'recall_action', 'recall_check_url'] as const;
 
@@ -20,6 +22,8 @@ export const APPENDED_COLUMNS = ['recall_status', 'recall_ids', 'recall_reason',
 export const FORMULA = /^(?:[\t\r\n]|[\s\u00A0\u2000-\u200B\u3000]*[=+\-@])/u;
 
 export interface CsvShape {
+  /** The input's encoding: the output is written in it. */
+  encoding: string;
   delimiter: string;
   linebreak: string;
   bom: boolean;
@@ -44,20 +48,35 @@ function anyRisky(cells: readonly string[]): boolean {
 export const csvReporter: CreateReporter = (ctx, sink) => {
   const { file } = ctx;
   const writer = csvWriter(file.header.length, file);
+  let encode: Encoder | undefined;
   return {
-    start: () => sink.write(csvHeader(file.header, file.headerRaw, file)),
-    rows: (rows) => sink.write(encoded(writer.rows(rows))),
+    async start() {
+      encode = await encoderFor(file.encoding);
+      await sink.write(csvHeaderBytes(file, encode));
+    },
+    rows: (rows) => sink.write(writer.bytes(rows, encode!)),
     async end() {},
   };
 };
 
 export function csvHeader(header: readonly string[], headerRaw: string, shape: CsvShape): string {
   const line = header.some(risky) ? unparse([header], shape) : headerRaw;
-  return `${shape.bom ? '\uFEFF' : ''}${shape.sepLine ? `sep=${shape.delimiter}${shape.linebreak}` : ''}${line}${shape.delimiter}${unparse([[...APPENDED_COLUMNS]], shape)}${shape.linebreak}`;
+  return `${headerLead(shape)}${line}${headerTail(shape)}`;
+}
+
+const headerLead = (shape: CsvShape) => `${shape.bom ? '\uFEFF' : ''}${shape.sepLine ? `sep=${shape.delimiter}${shape.linebreak}` : ''}`;
+const headerTail = (shape: CsvShape) => `${shape.delimiter}${unparse([[...APPENDED_COLUMNS]], shape)}${shape.linebreak}`;
+
+/** The header in the input's encoding: its own bytes when it has them (see InputFile.headerBytes). */
+export function csvHeaderBytes(file: CsvShape & { header: readonly string[]; headerRaw: string; headerBytes?: Uint8Array | undefined }, encode: Encoder): Uint8Array {
+  if (file.headerBytes === undefined || file.header.some(risky)) return encode(csvHeader(file.header, file.headerRaw, file));
+  return Buffer.concat([encode(headerLead(file)), file.headerBytes, encode(headerTail(file))]);
 }
 
 export interface CsvWriter {
   rows(rows: readonly RowResult[]): string;
+  /** The same rows as bytes in the input's encoding, each row that has its own bytes written from them. */
+  bytes(rows: readonly RowResult[], encode: Encoder): Uint8Array;
 }
 
 /**
@@ -87,25 +106,49 @@ export function csvWriter(width: number, shape: CsvShape): CsvWriter {
     return verdict;
   };
   let noRecall: Verdict | undefined;
+  const verdictFor = (r: RowResult): Verdict => {
+    // Rows whose model has no recall and no hint (most of an inventory) all get the same verdict columns.
+    const plain = r.kind === 'checked' && r.result.status === 'no-recall' && r.result.reasons.length === 1 && r.result.reasons[0]!.code === 'model-not-in-data';
+    return plain ? (noRecall ??= verdictOf(r)) : verdictOf(r);
+  };
+  const asIs = (r: RowResult) => r.cells.length === width && !anyRisky(r.cells);
+  const reserialised = (r: RowResult, v: Verdict): string => {
+    const cells = r.cells.length < width ? [...r.cells, ...new Array<string>(width - r.cells.length).fill('')] : r.cells.slice(0, width);
+    const extra = r.cells.slice(width).some((c) => c !== '') ? r.cells.slice(width) : [];
+    const tail = extra.length > 0 ? `${shape.delimiter}${unparse([extra], shape)}` : '';
+    return `${unparse([cells], shape)}${shape.delimiter}${v.text}${tail}${shape.linebreak}`;
+  };
   const rows = (rows: readonly RowResult[]): string => {
     let out = '';
     for (const r of rows) {
-      // Rows whose model has no recall and no hint (most of an inventory) all get the same verdict columns.
-      const plain = r.kind === 'checked' && r.result.status === 'no-recall' && r.result.reasons.length === 1 && r.result.reasons[0]!.code === 'model-not-in-data';
-      const v = plain ? (noRecall ??= verdictOf(r)) : verdictOf(r);
-      if (r.raw !== undefined && r.cells.length === width && !anyRisky(r.cells)) {
+      const v = verdictFor(r);
+      if (r.raw !== undefined && asIs(r)) {
         out += r.raw;
         out += v.line;
         continue;
       }
-      const cells = r.cells.length < width ? [...r.cells, ...new Array<string>(width - r.cells.length).fill('')] : r.cells.slice(0, width);
-      const extra = r.cells.slice(width).some((c) => c !== '') ? r.cells.slice(width) : [];
-      const tail = extra.length > 0 ? `${shape.delimiter}${unparse([extra], shape)}` : '';
-      out += `${unparse([cells], shape)}${shape.delimiter}${v.text}${tail}${shape.linebreak}`;
+      out += reserialised(r, v);
     }
     return out;
   };
-  return { rows };
+  const bytes = (batch: readonly RowResult[], encode: Encoder): Uint8Array => {
+    // Valid UTF-8 text (most files) has no row bytes: the text path, encoded once.
+    if (shape.encoding === 'utf-8' && !batch.some((r) => r.rawBytes !== undefined)) return encode(rows(batch));
+    const parts: Uint8Array[] = [];
+    let text = '';
+    for (const r of batch) {
+      const v = verdictFor(r);
+      if (r.rawBytes !== undefined && asIs(r)) {
+        if (text) parts.push(encode(text));
+        parts.push(r.rawBytes);
+        text = v.line;
+      } else if (r.raw !== undefined && asIs(r)) text += r.raw + v.line;
+      else text += reserialised(r, v);
+    }
+    if (text) parts.push(encode(text));
+    return Buffer.concat(parts);
+  };
+  return { rows, bytes };
 }
 
 const NON_ASCII = /[^\u0000-\u007F]/u;

@@ -43,7 +43,8 @@ export function rowView(r: RowResult): RowView {
   return {
     status: result.status,
     recallIds: deciding.map((m) => m.recallId),
-    reason: result.reasons.map(reasonMessage).join(' '),
+    // A finding read from a row with bytes that did not decode says so: the rest of it was not read.
+    reason: result.reasons.map(reasonMessage).join(' ') + (r.error === undefined ? '' : ` Part of this row could not be read: ${r.error.message}.`),
     action: result.acknowledged ? `Acknowledged: ${result.acknowledged.reason}` : result.status === 'verify' ? verifyAction(result.reasons) : ACTION[result.status],
     checkUrls,
   };

@@ -22,7 +22,7 @@ export function renderSummary(name: string, summary: Summary, style: Style): str
     .filter(([, ls]) => ls.length > 0)
     .map(([reason, ls]) => `${reason === 'empty-model' ? 'empty model cell' : 'blank'}: line${ls.length > 1 ? 's' : ''} ${lines(ls)}`);
   row('skipped', summary.skipped.count, skips.join('; '));
-  row('errors', summary.errors.count, summary.errors.count > 0 ? `line${summary.errors.count > 1 ? 's' : ''} ${lines(summary.errors.lines)}` : '');
+  row('errors', summary.errors.count, summary.errors.count > 0 ? `line${summary.errors.count > 1 ? 's' : ''} ${lines(summary.errors.lines)}${summary.errors.findings > 0 ? ` (${formatCount(summary.errors.findings)} of them counted above too: their readable text names a recall)` : ''}` : '');
   for (const d of summary.errors.details.slice(0, SHOWN_LINES)) out.push(style.red(`    line ${d.line}: ${stripControl(d.message)}`));
   if (summary.errors.details.length > SHOWN_LINES) out.push(`    … see --format json for every refused row`);
   return out.join('\n') + '\n';

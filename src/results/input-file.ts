@@ -1,6 +1,7 @@
 /** What a batch learned about its input before the first row: what reporters need to describe it and write it back. */
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+/** The canonical name of a WHATWG encoding, as TextDecoder's `.encoding` gives it: utf-8, utf-16le, windows-1252, shift_jis… */
+export type Encoding = string;
 
 export interface ColumnMapping {
   /** Absent only when the file has no model column and `scanColumns` named the columns to search instead. */
@@ -24,5 +25,12 @@ export interface InputFile {
   readonly header: readonly string[];
   /** The header line exactly as read. */
   readonly headerRaw: string;
+  /** The header line's bytes, when the file's text is not valid UTF-8 (see RowResult.rawBytes). */
+  readonly headerBytes?: Uint8Array | undefined;
+  /**
+   * Set when the file was read as UTF-8 (no encoding named) and is not: the likely encoding and the
+   * exact --encoding to re-run with. Known once the first undecodable byte has been read.
+   */
+  readonly encodingHint?: { readonly encoding: string | undefined; readonly advice: string } | undefined;
   readonly columns: ColumnMapping;
 }

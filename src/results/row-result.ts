@@ -22,11 +22,19 @@ interface RowBase {
   readonly cells: readonly string[];
   /** The row's text exactly as read, when it came from a CSV file. */
   readonly raw: string | undefined;
+  /**
+   * The row's bytes exactly as read (without its line break), when its text is not valid UTF-8:
+   * a file in another encoding, or bytes that did not decode. Writers of the input's own format
+   * write these back instead of `raw`.
+   */
+  readonly rawBytes?: Uint8Array | undefined;
 }
 
 // Every row object has all the fields, in one order, so the hot loop sees one shape.
+// A checked row has an error only when part of it could not be read (invalid-text) and what could
+// be read still names a recall: it is a finding, and counted among the errors too (see summary.ts).
 export type RowResult =
-  | (RowBase & { readonly kind: 'checked'; readonly result: CheckResult; readonly reason: undefined; readonly error: undefined })
+  | (RowBase & { readonly kind: 'checked'; readonly result: CheckResult; readonly reason: undefined; readonly error: RowError | undefined })
   | (RowBase & { readonly kind: 'skipped'; readonly result: undefined; readonly reason: SkipReason; readonly error: undefined })
   | (RowBase & { readonly kind: 'error'; readonly result: undefined; readonly reason: undefined; readonly error: RowError });
 

@@ -103,7 +103,7 @@ describe('recall-check batch: a mixed inventory', () => {
     expect(summary.type).toBe('summary');
     const { byStatus, skipped, errors, rows: total } = summary;
     expect(total).toBe(9);
-    expect(Object.values(byStatus as Record<string, number>).reduce((a, b) => a + b, 0) + skipped.count + errors.count).toBe(total);
+    expect(Object.values(byStatus as Record<string, number>).reduce((a, b) => a + b, 0) + skipped.count + errors.count - errors.findings).toBe(total);
     expect(skipped.byReason).toEqual({ 'empty-model': [6], 'blank-line': [7] });
     expect(errors.lines).toEqual([8]);
   });
@@ -236,7 +236,7 @@ describe('what real files look like', () => {
   it('UTF-16 without a BOM: a one-line error saying how to re-save', async () => {
     const r = await runMain(['batch', file('nobom16.txt', Buffer.from('model\tserial\r\nA1263\t1\r\n', 'utf16le'))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/contains NUL bytes: UTF-16 text without a byte-order mark, or not text at all\. In Excel, use File › Save As › "CSV UTF-8 \(Comma delimited\)"\.\n$/u);
+    expect(r.stderr).toMatch(/contains NUL bytes: UTF-16 text without a byte-order mark \(re-run with --encoding utf-16le or --encoding utf-16be\), or not text at all\. In Excel, use File › Save As › "CSV UTF-8 \(Comma delimited\)"\.\n$/u);
   });
 
   it('an .xlsx workbook is named as such', async () => {
@@ -245,11 +245,12 @@ describe('what real files look like', () => {
     expect(r.stderr).toMatch(/spreadsheet workbook \(\.xlsx\)/u);
   });
 
-  it('bytes that are not UTF-8: that row is refused, naming the line and column; the others are checked', async () => {
+  it('bytes that are not UTF-8 in a serial: the row is an error naming the line and column, and still a finding (verify: the serial is unread); the others are checked', async () => {
     const bytes = Buffer.concat([Buffer.from('model,serial,notes\nA1263,A1B2C3D4E5F6G7H8,ok\nA1263,A1B2C3D4E5F6G7H'), Buffer.from([0xd8]), Buffer.from(',caf'), Buffer.from([0xe9]), Buffer.from('\nA9999,1,x\n')]);
     const r = await runMain(['batch', file('latin1.csv', bytes), '-f', 'ndjson']);
     expect(r.code).toBe(2);
-    expect(verdicts(r.stdout)).toEqual([[2, 'verify'], [3, 'error'], [4, 'no-recall']]);
+    expect(verdicts(r.stdout)).toEqual([[2, 'verify'], [3, 'verify'], [4, 'no-recall']]);
+    expect(JSON.parse(r.stdout.split('\n')[2]!)).toMatchObject({ error: { code: 'invalid-text', column: 'serial' }, reasons: [{ code: 'serial-missing' }] });
     expect(r.stderr).toMatch(/line 3: column "serial" has bytes that are not valid UTF-8/u);
   });
 

@@ -50,6 +50,7 @@ export async function batchCommand(io: Io, file: string, cmd: Command): Promise<
     countryColumn: options.countryColumn,
     scanColumns: options.scanColumns,
     delimiter: options.delimiter,
+    encoding: options.encoding,
     // Most runs acknowledge nothing; then no row pays for asking.
     annotate: options.acknowledgements.length > 0 ? (result) => acks.apply(result) : undefined,
   });
@@ -104,6 +105,9 @@ export async function batchCommand(io: Io, file: string, cmd: Command): Promise<
   } finally {
     cancel?.();
   }
+  // Known only once the first undecodable byte is read: said after the report, before the counts.
+  const hint = batch.encodingHint;
+  if (hint !== undefined) io.stderr.write(`recall-check: note: ${name} is not UTF-8; ${hint.advice}\n`);
   io.stderr.write(renderSummary(name, summary, await styleFor(io.stderr, io.env)));
   reportAcknowledgements(io, acks.uses(), { unused: true });
   return exitCodeFor(statusesOf(summary), summary.errors.count > 0, options.failOn);
