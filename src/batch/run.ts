@@ -16,6 +16,8 @@ import type { Readable } from 'node:stream';
 import { type ColumnOptions, mapColumns } from './columns.js';
 import { decode } from './decode.js';
 import { readCsv } from './read.js';
+import { sniff } from './sniff.js';
+import type { Table } from './table.js';
 import type { InputFile } from '../results/input-file.js';
 import type { RowError, RowResult, SkipReason } from '../results/row-result.js';
 import { newSummary, record, type Summary } from '../results/summary.js';
@@ -87,7 +89,33 @@ export interface CsvBatch extends InputFile {
 export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Array> | Readable, opts: CsvBatchOptions): Promise<CsvBatch> {
   const text = await decode(source as AsyncIterable<Uint8Array>, opts.name);
   const csv = await readCsv(text.chunks, opts);
-  const header = csv.header.cells;
+  return checkTable(catalog, csv, { kind: 'csv', encoding: text.encoding, bom: text.bom, delimiter: csv.delimiter, sepLine: csv.sepLine, linebreak: csv.linebreak, headerRaw: csv.header.raw }, opts);
+}
+
+export interface InputBatchOptions extends CsvBatchOptions {
+  /** The workbook sheet to check; the first sheet when absent. */
+  sheet?: string | undefined;
+}
+
+/**
+ * Any inventory file: a CSV, or an .xlsx workbook, told apart by their first bytes (./sniff.ts).
+ * The workbook reader, and exceljs with it, is loaded only for a workbook.
+ */
+export async function checkInput(catalog: Catalog, source: AsyncIterable<Uint8Array> | Readable, opts: InputBatchOptions): Promise<CsvBatch> {
+  const input = await sniff(source as AsyncIterable<Uint8Array>, opts.name);
+  if (input.kind === 'text') return checkCsv(catalog, input.source, opts);
+  const { readWorkbook } = await import('./workbook.js');
+  const book = await readWorkbook(input.source, opts);
+  // A workbook's CSV output is written as Excel reads a CSV back best: UTF-8 with a byte-order
+  // mark, commas, CRLF.
+  return checkTable(catalog, book, { kind: 'xlsx', sheet: book.sheet, encoding: 'utf-8', bom: true, delimiter: ',', sepLine: false, linebreak: '\r\n', headerRaw: undefined }, opts);
+}
+
+type Shape = Omit<InputFile, 'name' | 'header' | 'headerLine' | 'columns'>;
+
+/** The row loop of every tabular input: columns from the header, then each record classified. */
+function checkTable(catalog: Catalog, table: Table, shape: Shape, opts: CsvBatchOptions): CsvBatch {
+  const header = table.header.cells;
   const columns = mapColumns(header, opts, opts.name);
   const summary = newSummary();
   const width = header.length;
@@ -97,14 +125,15 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
 
   async function* results(): AsyncGenerator<RowResult[], void, undefined> {
     let row = 0;
-    for await (const records of csv.records) {
+    for await (const records of table.records) {
       const out: RowResult[] = new Array(records.length);
       for (let k = 0; k < records.length; k++) {
         const { line, cells, raw, quoteError, lastLine } = records[k]!;
         row++;
         let result: RowResult;
         const model = modelOf(cells);
-        if (!quoteError && cells.length === width && model !== undefined && isPrintableAscii(model.charCodeAt(0)) && !raw.includes('\uFFFD')) {
+        // A workbook row has no raw text, and no bytes that failed to decode.
+        if (!quoteError && cells.length === width && model !== undefined && isPrintableAscii(model.charCodeAt(0)) && !(raw ?? '').includes('\uFFFD')) {
           // Most rows: the right width, a model, text that decoded cleanly. Nothing below applies.
           result = classify(line, row, cells, raw, model, cell(cells, columns.serial), cell(cells, columns.country), ctx);
         } else if (quoteError) {
@@ -130,19 +159,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
     }
   }
 
-  return {
-    name: opts.name,
-    encoding: text.encoding,
-    bom: text.bom,
-    delimiter: csv.delimiter,
-    sepLine: csv.sepLine,
-    linebreak: csv.linebreak,
-    header,
-    headerRaw: csv.header.raw,
-    columns,
-    results: results(),
-    summary,
-  };
+  return { name: opts.name, ...shape, header, headerLine: table.header.line, columns, results: results(), summary };
 }
 
 /** A visible ASCII character: a cell that starts with one is not blank (Unicode spaces are not ASCII). */

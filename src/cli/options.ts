@@ -35,6 +35,7 @@ export interface Values {
   dataDir: string | undefined;
   output: string | undefined;
   delimiter: string | undefined;
+  sheet: string | undefined;
   all: boolean;
   summary: boolean;
   brand: string | undefined;
@@ -147,6 +148,7 @@ export const OPTIONS = [
   },
   { key: 'output', flag: '-o, --output <file>', describe: 'write the report to this file (atomically) instead of stdout', commands: ['batch'], default: undefined },
   { key: 'delimiter', flag: '--delimiter <char>', describe: `field delimiter: ${DELIMITERS.join(' ')}`, shownDefault: "sniffed from the header, or Excel's sep= line", commands: ['batch'], default: undefined, parse: delimiter },
+  { key: 'sheet', configPath: ['sheet'], flag: '--sheet <name>', env: 'RECALL_CHECK_SHEET', describe: 'the sheet of an .xlsx workbook to check', shownDefault: 'the first sheet', commands: ['batch'], default: undefined, parse: text },
   { key: 'all', flag: '--all', describe: 'table format: list every row, not only those that need a look', commands: ['batch'], default: false },
   { key: 'summary', flag: '--summary', describe: 'table format: counts and the most frequent reasons, with example lines, instead of one line a row', commands: ['batch'], default: false },
   { key: 'brand', flag: '--brand <brand>', describe: 'only this brand (see the list below)', commands: ['list'], default: undefined },

@@ -51,8 +51,9 @@ export const csvReporter: CreateReporter = (ctx, sink) => {
   };
 };
 
-export function csvHeader(header: readonly string[], headerRaw: string, shape: CsvShape): string {
-  const line = header.some(risky) ? unparse([header], shape) : headerRaw;
+export function csvHeader(header: readonly string[], headerRaw: string | undefined, shape: CsvShape): string {
+  // A workbook's header has no text of its own: its cells are serialised, as its rows are below.
+  const line = headerRaw === undefined || header.some(risky) ? unparse([header], shape) : headerRaw;
   return `${shape.bom ? '\uFEFF' : ''}${shape.sepLine ? `sep=${shape.delimiter}${shape.linebreak}` : ''}${line}${shape.delimiter}${unparse([[...APPENDED_COLUMNS]], shape)}${shape.linebreak}`;
 }
 
