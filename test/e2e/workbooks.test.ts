@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+import { projects } from '../helpers/project.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'recall-check-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,8 +53,13 @@ describe('batch stock.xlsx', () => {
     expect(rows[4].cells[0]).toBe('00042');
   });
 
-  it('--sheet picks another sheet, by option or environment', async () => {
-    for (const r of [await runMain(['batch', book, '--sheet', 'Returns', '-f', 'ndjson']), await runMain(['batch', book, '-f', 'ndjson'], { env: { RECALL_CHECK_SHEET: 'Returns' } })]) {
+  it('--sheet picks another sheet, by option, environment or configuration', async () => {
+    const project = projects('recall-check-xlsx-config-')({ '.recall-checkrc.json': '{"sheet":"Returns"}' });
+    for (const r of [
+      await runMain(['batch', book, '--sheet', 'Returns', '-f', 'ndjson']),
+      await runMain(['batch', book, '-f', 'ndjson'], { env: { RECALL_CHECK_SHEET: 'Returns' } }),
+      await runMain(['batch', book, '-f', 'ndjson'], { cwd: project }),
+    ]) {
       expect(r.code).toBe(0);
       expect(rowsOf(r.stdout).map((x) => [x.line, x.status, x.cells])).toEqual([[2, 'no-recall', ['A9999', 'X']]]);
     }
