@@ -61,14 +61,15 @@ export function generateInventory(path: string, rows: number, seed = 20261125): 
 
 /**
  * The same inventory as a workbook: the CSV's rows, read back with papaparse and written one row
- * at a time through exceljs's streaming writer (shared strings, as Excel writes them), so that the
- * two inputs of the comparison hold exactly the same cells and the generator never holds the sheet.
+ * at a time through exceljs's streaming writer, so that the two inputs of the comparison hold
+ * exactly the same cells and the generator never holds the sheet. Strings are written inline:
+ * exceljs's writer keeps a shared-string table (what Excel writes) in memory, ~2 GB at 1 M rows.
  */
 export async function generateWorkbook(csvPath: string, path: string): Promise<void> {
   if (existsSync(path)) return;
   const [{ default: ExcelJS }, { default: Papa }, { createReadStream }] = await Promise.all([import('exceljs'), import('papaparse'), import('node:fs')]);
   const tmp = `${path}.tmp`;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet('Inventory');
   const rows = createReadStream(csvPath).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { header: false }));
   for await (const cells of rows as AsyncIterable<string[]>) {
