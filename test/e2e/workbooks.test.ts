@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMATS } from '../../src/report/index.js';
 import { runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { projects } from '../helpers/project.js';
@@ -101,6 +102,28 @@ describe('batch stock.xlsx', () => {
     expect(lines[0]).toBe('SKU,Model,Serial,Country,Received,recall_status,recall_ids,recall_reason,recall_action,recall_check_url');
     expect(lines[1]).toMatch(/^k1,A1366,AH1234567890,JP,2026-03-15,affected,/u);
     expect(lines[3]).toMatch(/^k3,A3102,1\.23457E\+15,AU,,verify,/u);
+  });
+
+  /** How each format writes "sheet row 6 (the formula's A1366) is affected". */
+  const ROW_6: Record<Exclude<(typeof FORMATS)[number], 'xlsx' | 'csv'>, RegExp> = {
+    table: /^6\s+affected\s+A1366/mu,
+    markdown: /^\| 6 \| A1366 \|/mu,
+    html: /<tr><td>6<\/td><td>A1366<\/td>/u,
+    sarif: /"startLine": 6\b/u,
+    github: /^::error file=[^,]+,line=6,/mu,
+    json: /\{"line":6,"row":4,"status":"affected"/u,
+    ndjson: /\{"type":"row","line":6,"row":4,"status":"affected"/u,
+  };
+  it.each(Object.entries(ROW_6))('--format %s reports a workbook input by its sheet row numbers', async (format, row6) => {
+    const r = await runMain(['batch', book, '--format', format]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(row6);
+  });
+
+  it('--format xlsx to standard output that is not a terminal (redirected to a file) is the workbook', async () => {
+    const r = await runMain(['batch', book, '--format', 'xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.slice(0, 4)).toBe('PK\x03\x04');
   });
 
   it('--format xlsx to a terminal is refused, with what to do', async () => {
