@@ -132,8 +132,8 @@ export async function benchBatch(): Promise<{ goalMet: boolean }> {
   console.log(`  time against the CSV run: ${jsonRatios.map(([f, r]) => `${f} ${fmt(r, 2)}×`).join(', ')} (goal ≤ 1.5×)`);
   const xlsxMs = median(xlsx.ms);
   console.log(`\nWorkbook: the same ${ROWS.toLocaleString('en-US')} rows as .xlsx, ${fmt(statSync(book).size / 1e6)} MB (median of ${XLSX_RUNS}, each beside a CSV run)`);
-  line('recall-check batch stock.xlsx → CSV on disk', xlsxMs);
-  line('recall-check batch stock.csv → CSV on disk', median(xlsx.csvMs));
+  line('batch of the .xlsx → CSV on disk', xlsxMs);
+  line('batch of the .csv → CSV on disk', median(xlsx.csvMs));
   console.log(`  the workbook takes ${fmt(xlsxMs / median(xlsx.csvMs), 1)}× the CSV's time; peak RSS ${fmt(median(xlsx.rss) / 2 ** 20, 0)} MB against ${fmt(median(xlsx.csvRss) / 2 ** 20, 0)} MB`);
   const bigPeaks = FORMATS.map((format) => [format, median(bigRss[format]) / 2 ** 20] as const);
   console.log(`  peak RSS at ${RSS_ROWS.toLocaleString('en-US')} rows (median of ${RSS_RUNS}): ${bigPeaks.map(([f, mb]) => `${f} ${fmt(mb, 0)} MB`).join(', ')} (goal ≤ 128 MB)`);
