@@ -4,13 +4,14 @@
  * plain papaparse parse → unparse pipeline is timed beside them for reference: what reading and
  * re-writing the file costs here before anything is checked. JSON and NDJSON are timed in the same
  * rounds and compared with the CSV run; peak memory is measured on a 5,000,000-row file, where
- * anything that grows with the input shows.
+ * anything that grows with the input shows. The same rows as an .xlsx workbook are timed against
+ * the CSV in the same rounds (time and peak RSS, CSV output for both).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateInventory } from './generate.js';
+import { generateInventory, generateWorkbook } from './generate.js';
 import { fmt, median } from './stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -22,6 +23,8 @@ const RSS_ROWS = Number(process.env.BENCH_RSS_ROWS ?? 5_000_000);
 const RSS_RUNS = Number(process.env.BENCH_RSS_RUNS ?? 1);
 const FORMATS = ['csv', 'ndjson', 'json'] as const;
 const BIN = join(ROOT, 'bin/recall-check.js');
+// A workbook run takes about ten times a CSV run: fewer rounds by default.
+const XLSX_RUNS = Number(process.env.BENCH_XLSX_RUNS ?? 1);
 
 function timed(args: string[], env: Record<string, string> = {}): { ms: number; code: number | null; stderr: string } {
   const t0 = process.hrtime.bigint();
@@ -70,6 +73,22 @@ export async function benchBatch(): Promise<{ goalMet: boolean }> {
   }
   rmSync(out, { force: true });
 
+  // The same rows as a workbook, each run beside a CSV run of the same rows, both with their peak RSS.
+  const book = join(ROOT, `bench/.cache/inventory-v2-${ROWS}.xlsx`);
+  await generateWorkbook(file, book);
+  const xlsx = { ms: [] as number[], rss: [] as number[], csvMs: [] as number[], csvRss: [] as number[], outMs: [] as number[], outRss: [] as number[] };
+  for (let i = 0; i < XLSX_RUNS; i++) {
+    // Reading a workbook, reading the CSV, and writing the CSV's rows as a workbook (--format xlsx).
+    for (const [input, format, ms, peak] of [[book, 'csv', xlsx.ms, xlsx.rss], [file, 'csv', xlsx.csvMs, xlsx.csvRss], [file, 'xlsx', xlsx.outMs, xlsx.outRss]] as const) {
+      rmSync(out, { force: true });
+      const r = timed(['--import', join(ROOT, 'bench/max-rss.mjs'), BIN, 'batch', input, '--format', format, '-o', out], { RECALL_CHECK_BENCH_RSS_FILE: rssFile });
+      if (r.code === 2) throw new Error(`batch ${input} failed:\n${r.stderr}`);
+      ms.push(r.ms);
+      peak.push(Number(readFileSync(rssFile, 'utf8')));
+    }
+  }
+  rmSync(out, { force: true });
+
   // Peak memory on a file five times larger, for every streamed format: what a run holds should
   // not grow with the input.
   const bigFile = join(ROOT, `bench/.cache/inventory-v2-${RSS_ROWS}.csv`);
@@ -112,6 +131,13 @@ export async function benchBatch(): Promise<{ goalMet: boolean }> {
     return [format, ms / fullMs] as const;
   });
   console.log(`  time against the CSV run: ${jsonRatios.map(([f, r]) => `${f} ${fmt(r, 2)}×`).join(', ')} (goal ≤ 1.5×)`);
+  const xlsxMs = median(xlsx.ms);
+  console.log(`\nWorkbook: the same ${ROWS.toLocaleString('en-US')} rows as .xlsx, ${fmt(statSync(book).size / 1e6)} MB (median of ${XLSX_RUNS}, each beside a CSV run)`);
+  line('batch of the .xlsx → CSV on disk', xlsxMs);
+  line('batch of the .csv → CSV on disk', median(xlsx.csvMs));
+  console.log(`  the workbook takes ${fmt(xlsxMs / median(xlsx.csvMs), 1)}× the CSV's time; peak RSS ${fmt(median(xlsx.rss) / 2 ** 20, 0)} MB against ${fmt(median(xlsx.csvRss) / 2 ** 20, 0)} MB`);
+  line('batch of the .csv → --format xlsx on disk', median(xlsx.outMs));
+  console.log(`  writing a workbook: peak RSS ${fmt(median(xlsx.outRss) / 2 ** 20, 0)} MB`);
   const bigPeaks = FORMATS.map((format) => [format, median(bigRss[format]) / 2 ** 20] as const);
   console.log(`  peak RSS at ${RSS_ROWS.toLocaleString('en-US')} rows (median of ${RSS_RUNS}): ${bigPeaks.map(([f, mb]) => `${f} ${fmt(mb, 0)} MB`).join(', ')} (goal ≤ 128 MB)`);
   const goalMet = ratio >= 0.6 && peak <= 128 && jsonRatios.every(([, r]) => r <= 1.5) && bigPeaks.every(([, mb]) => mb <= 128);

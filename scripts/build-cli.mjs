@@ -7,7 +7,9 @@
  *   is imported dynamically when colour is on, so it lands in a chunk of its own, read only then.
  * - zod, papaparse and cosmiconfig stay external, loaded from node_modules when a directory is
  *   validated, a batch runs or a configuration file exists: never on a plain single check, and
- *   cosmiconfig finds its loaders at run time in ways a bundle would break.
+ *   cosmiconfig finds its loaders at run time in ways a bundle would break. exceljs and ssf are
+ *   external too, loaded only when a batch reads or writes a workbook (exceljs alone costs
+ *   ~250 ms to load, and is CommonJS with many files of its own).
  * - chardet and iconv-lite stay external too, like the other batch libraries: each is imported
  *   dynamically, chardet only when a file fails to decode as UTF-8, iconv-lite only when an
  *   annotated CSV is written in a legacy encoding (iconv-lite's code-page tables are most of its size).
@@ -23,8 +25,8 @@ import { build } from 'esbuild';
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'dist/bundle');
 /** Loaded only on the paths named above; the build fails if one is reached from a plain check. */
-const LAZY = ['zod', 'papaparse', 'cosmiconfig', 'chalk', 'chardet', 'iconv-lite'];
-const EXTERNAL = ['zod', 'papaparse', 'cosmiconfig', 'chardet', 'iconv-lite'];
+const LAZY = ['zod', 'papaparse', 'cosmiconfig', 'chalk', 'chardet', 'iconv-lite', 'exceljs', 'ssf'];
+const EXTERNAL = ['zod', 'papaparse', 'cosmiconfig', 'chardet', 'iconv-lite', 'exceljs', 'ssf'];
 
 // commander is CommonJS and require()s Node's built-ins; in an ES module, esbuild's require shim
 // needs a real `require` to hand them to. process.getBuiltinModule gives them without loading

@@ -18,6 +18,8 @@ import { type DecodedText, decode, type EncodingHint } from './decode.js';
 import { canonicalEncoding } from './encodings.js';
 import { WEAK_ADVICE } from './encoding-hint.js';
 import { readCsv } from './read.js';
+import { sniff } from './sniff.js';
+import type { Table } from './table.js';
 import type { ColumnMapping, InputFile } from '../results/input-file.js';
 import type { RowError, RowResult, SkipReason } from '../results/row-result.js';
 import { newSummary, record, type Summary } from '../results/summary.js';
@@ -97,15 +99,52 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
   const headerLine = csv.sepLine ? 2 : 1;
   const headerBytes = bytesOf(text, headerLine, csv.header.raw);
   const columns = readableColumns(header, opts, text.hint, text.encoding, named(opts.encoding));
+  return checkTable(
+    catalog,
+    csv,
+    { kind: 'csv', encoding: text.encoding, bom: text.bom, delimiter: csv.delimiter, sepLine: csv.sepLine, linebreak: csv.linebreak, headerRaw: csv.header.raw, headerBytes },
+    opts,
+    columns,
+    text,
+  );
+}
+
+export interface InputBatchOptions extends CsvBatchOptions {
+  /** The workbook sheet to check; the first sheet when absent. */
+  sheet?: string | undefined;
+}
+
+/**
+ * Any inventory file: a CSV, or an .xlsx workbook, told apart by their first bytes (./sniff.ts).
+ * The workbook reader, and exceljs with it, is loaded only for a workbook.
+ */
+export async function checkInput(catalog: Catalog, source: AsyncIterable<Uint8Array> | Readable, opts: InputBatchOptions): Promise<CsvBatch> {
+  const input = await sniff(source as AsyncIterable<Uint8Array>, opts.name);
+  if (input.kind === 'text') return checkCsv(catalog, input.source, opts);
+  const { readWorkbook } = await import('./workbook.js');
+  const book = await readWorkbook(input.source, opts);
+  // A workbook's CSV output is written as Excel reads a CSV back best: UTF-8 with a byte-order
+  // mark, commas, CRLF.
+  return checkTable(catalog, book, { kind: 'xlsx', sheet: book.sheet, encoding: 'utf-8', bom: true, delimiter: ',', sepLine: false, linebreak: '\r\n', headerRaw: undefined }, opts, mapColumns(book.header.cells, opts, opts.name));
+}
+
+type Shape = Omit<InputFile, 'name' | 'header' | 'headerLine' | 'columns' | 'encodingHint'>;
+
+/**
+ * The row loop of every tabular input: each record classified. `text` is the decoded CSV text,
+ * which holds the rows' own bytes when the file is not valid UTF-8, and the encoding hint.
+ */
+function checkTable(catalog: Catalog, table: Table, shape: Shape, opts: CsvBatchOptions, columns: ColumnMapping, text?: DecodedText): CsvBatch {
+  const header = table.header.cells;
   const summary = newSummary();
   const width = header.length;
   const columnName = (i: number | undefined) => (i === undefined ? '' : header[i]!);
   const ctx = context(catalog, opts, [columnName(columns.model), columnName(columns.serial), columnName(columns.country)], columns.scan.map((i) => [i, header[i]!] as const), columns.model === undefined);
   const modelOf = (cells: string[]) => (columns.model === undefined ? '' : cells[columns.model]);
   /** A row with cells that did not decode: checked on what it still shows, refused if that names no recall. */
-  const damaged = (line: number, row: number, cells: string[], raw: string, bad: number): RowResult => {
+  const damaged = (line: number, row: number, cells: string[], raw: string | undefined, bad: number): RowResult => {
     const column = header[bad] ?? `column ${bad + 1}`;
-    const error: RowError = { code: 'invalid-text', column, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(text.encoding, text.hint, named(opts.encoding))}` };
+    const error: RowError = { code: 'invalid-text', column, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(shape.encoding, text?.hint, named(opts.encoding))}` };
     // An unreadable serial or country is checked as absent; an unreadable model is searched as it
     // reads, but can then never clear a unit (nor condemn one by its serial): capped at verify.
     const unreadable = (i: number | undefined) => i !== undefined && (cells[i] ?? '').includes('\uFFFD');
@@ -119,15 +158,16 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
 
   async function* results(): AsyncGenerator<RowResult[], void, undefined> {
     let row = 0;
-    for await (const records of csv.records) {
+    for await (const records of table.records) {
       const out: RowResult[] = new Array(records.length);
       for (let k = 0; k < records.length; k++) {
         const { line, cells, raw, quoteError, quoteColumn } = records[k]!;
         row++;
         let result: RowResult;
-        const rawBytes = text.lines === undefined ? undefined : bytesOf(text, line, raw);
+        const rawBytes = text?.lines === undefined || raw === undefined ? undefined : bytesOf(text, line, raw);
         const model = modelOf(cells);
-        if (!quoteError && cells.length === width && model !== undefined && isPrintableAscii(model.charCodeAt(0)) && !raw.includes('\uFFFD')) {
+        // A workbook row has no raw text, and no bytes that failed to decode.
+        if (!quoteError && cells.length === width && model !== undefined && isPrintableAscii(model.charCodeAt(0)) && !(raw ?? '').includes('\uFFFD')) {
           // Most rows: the right width, a model, text that decoded cleanly. Nothing below applies.
           result = classify(line, row, cells, raw, model, cell(cells, columns.serial), cell(cells, columns.country), ctx);
         } else if (quoteError) {
@@ -159,16 +199,11 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
 
   return {
     name: opts.name,
-    encoding: text.encoding,
-    bom: text.bom,
-    delimiter: csv.delimiter,
-    sepLine: csv.sepLine,
-    linebreak: csv.linebreak,
+    ...shape,
     header,
-    headerRaw: csv.header.raw,
-    headerBytes,
+    headerLine: table.header.line,
     get encodingHint() {
-      return text.hint;
+      return text?.hint;
     },
     columns,
     results: results(),

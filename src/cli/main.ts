@@ -184,8 +184,8 @@ function registerBatch(program: Command, io: Io, setCode: (c: number) => void): 
   addOptions(
     program
       .command('batch')
-      .description('check every row of an inventory CSV (a file, or - for standard input)')
-      .argument('<file>', 'CSV file: comma, semicolon, tab or pipe separated; UTF-8 or UTF-16'),
+      .description('check every row of an inventory CSV or .xlsx workbook (a file, or - for standard input)')
+      .argument('<file>', 'CSV file (comma, semicolon, tab or pipe separated; UTF-8 or UTF-16) or .xlsx workbook (see --sheet)'),
     'batch',
   )
     .addHelpText('after', BATCH_EXAMPLES)

@@ -37,6 +37,7 @@ export interface Values {
   output: string | undefined;
   delimiter: string | undefined;
   encoding: string | undefined;
+  sheet: string | undefined;
   all: boolean;
   summary: boolean;
   brand: string | undefined;
@@ -159,6 +160,7 @@ export const OPTIONS = [
     key: 'encoding', configPath: ['encoding'], flag: '--encoding <label>', env: 'RECALL_CHECK_ENCODING', describe: 'the input\'s text encoding, a WHATWG label: windows-1252, shift_jis, euc-jp, gb18030, big5, euc-kr, utf-16le…', shownDefault: 'UTF-8, or UTF-16 by its byte-order mark', commands: ['batch'], default: undefined,
     parse: encoding, fromConfig: (v, file) => canonicalEncoding(v as string) ?? failConfig(file, ['encoding'], unknownEncoding(v as string)),
   },
+  { key: 'sheet', configPath: ['sheet'], flag: '--sheet <name>', env: 'RECALL_CHECK_SHEET', describe: 'the sheet of an .xlsx workbook to check', shownDefault: 'the first sheet', commands: ['batch'], default: undefined, parse: text },
   { key: 'all', flag: '--all', describe: 'table format: list every row, not only those that need a look', commands: ['batch'], default: false },
   { key: 'summary', flag: '--summary', describe: 'table format: counts and the most frequent reasons, with example lines, instead of one line a row', commands: ['batch'], default: false },
   { key: 'brand', flag: '--brand <brand>', describe: 'only this brand (see the list below)', commands: ['list'], default: undefined },

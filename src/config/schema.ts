@@ -36,6 +36,8 @@ export const ConfigSchema = z.strictObject({
       scan: z.array(z.string().min(1)).min(1).optional(),
     })
     .optional(),
+  /** The sheet of an .xlsx workbook to check, by name. */
+  sheet: z.string().min(1).optional(),
   /** A batch report format; checked against the list of formats where the option is resolved (src/cli/options.ts), so that the configuration does not depend on the reporters. */
   format: z.string().min(1).optional(),
   /** The input's text encoding, a WHATWG label; checked where the option is resolved (src/cli/options.ts). */

@@ -16,6 +16,8 @@ export function fileJson(batch: InputFile) {
   const col = (i: number | undefined) => (i === undefined ? null : batch.header[i]);
   return {
     name: batch.name,
+    // Only a workbook has a sheet; a CSV's file object stays as it was.
+    ...(batch.sheet === undefined ? {} : { sheet: batch.sheet }),
     encoding: batch.encoding,
     bom: batch.bom,
     delimiter: batch.delimiter,

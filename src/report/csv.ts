@@ -59,8 +59,9 @@ export const csvReporter: CreateReporter = (ctx, sink) => {
   };
 };
 
-export function csvHeader(header: readonly string[], headerRaw: string, shape: CsvShape): string {
-  const line = header.some(risky) ? unparse([header], shape) : headerRaw;
+export function csvHeader(header: readonly string[], headerRaw: string | undefined, shape: CsvShape): string {
+  // A workbook's header has no text of its own: its cells are serialised, as its rows are below.
+  const line = headerRaw === undefined || header.some(risky) ? unparse([header], shape) : headerRaw;
   return `${headerLead(shape)}${line}${headerTail(shape)}`;
 }
 
@@ -68,7 +69,7 @@ const headerLead = (shape: CsvShape) => `${shape.bom ? '\uFEFF' : ''}${shape.sep
 const headerTail = (shape: CsvShape) => `${shape.delimiter}${unparse([[...APPENDED_COLUMNS]], shape)}${shape.linebreak}`;
 
 /** The header in the input's encoding: its own bytes when it has them (see InputFile.headerBytes). */
-export function csvHeaderBytes(file: CsvShape & { header: readonly string[]; headerRaw: string; headerBytes?: Uint8Array | undefined }, encode: Encoder): Uint8Array {
+export function csvHeaderBytes(file: CsvShape & { header: readonly string[]; headerRaw: string | undefined; headerBytes?: Uint8Array | undefined }, encode: Encoder): Uint8Array {
   if (file.headerBytes === undefined || file.header.some(risky)) return encode(csvHeader(file.header, file.headerRaw, file));
   return Buffer.concat([encode(headerLead(file)), file.headerBytes, encode(headerTail(file))]);
 }

@@ -9,6 +9,7 @@ const REPORTERS = {
   json: async () => (await import('./batch-json.js')).jsonReporter,
   ndjson: async () => (await import('./batch-json.js')).ndjsonReporter,
   csv: async () => (await import('./csv.js')).csvReporter,
+  xlsx: async () => (await import('./xlsx.js')).xlsxReporter,
   github: async () => (await import('./github.js')).githubReporter,
   markdown: async () => (await import('./markdown.js')).markdownReporter,
   sarif: async () => (await import('./sarif.js')).sarifReporter,

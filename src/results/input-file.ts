@@ -15,6 +15,11 @@ export interface ColumnMapping {
 export interface InputFile {
   /** Name for messages: the file path, or "stdin". */
   readonly name: string;
+  /** A CSV (text) file, or an .xlsx workbook, whose rows are cells with no text of their own to write back. */
+  readonly kind: 'csv' | 'xlsx';
+  /** The workbook sheet that was checked. */
+  readonly sheet?: string | undefined;
+  /** For a workbook, the encoding its CSV output is written in. */
   readonly encoding: Encoding;
   /** The input started with a byte-order mark (kept in CSV output, which Excel needs). */
   readonly bom: boolean;
@@ -23,8 +28,10 @@ export interface InputFile {
   readonly sepLine: boolean;
   readonly linebreak: string;
   readonly header: readonly string[];
-  /** The header line exactly as read. */
-  readonly headerRaw: string;
+  /** The header's line (after a sep= line: 2), or its row in the sheet (the first row that is not empty). */
+  readonly headerLine: number;
+  /** The header line exactly as read; absent for a workbook, which has no text of its own. */
+  readonly headerRaw: string | undefined;
   /** The header line's bytes, when the file's text is not valid UTF-8 (see RowResult.rawBytes). */
   readonly headerBytes?: Uint8Array | undefined;
   /**

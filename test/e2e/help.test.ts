@@ -25,7 +25,7 @@ describe('--help', () => {
     const r = await runMain(['batch', '--help']);
     expect(r.code).toBe(0);
     const text = flat(r.stdout);
-    expect(text).toContain('-f, --format <format> report format: table, json, ndjson, csv, github, markdown, sarif, html (default: table;');
+    expect(text).toContain('-f, --format <format> report format: table, json, ndjson, csv, xlsx, github, markdown, sarif, html (default: table;');
     expect(text).toContain('(default: verify; env RECALL_CHECK_FAIL_ON; config failOn)');
     expect(text).toContain('(default: 90;');
     expect(text).toContain('field delimiter: , ; | tab (default: sniffed from the header');

@@ -5,7 +5,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkCsv } from '../../batch/run.js';
+import { checkInput } from '../../batch/run.js';
 import { acknowledger } from '../../core/acknowledge.js';
 import { RecallCheckError } from '../../core/errors.js';
 import { loadRecallData } from '../../recall-data.js';
@@ -25,6 +25,11 @@ import { progress } from '../progress.js';
 export async function batchCommand(io: Io, file: string, cmd: Command): Promise<number> {
   const { options, loaded } = await effectiveOptions('batch', cmd, io);
   const fromStdin = file === '-';
+  const toFile = options.output !== undefined && options.output !== '-';
+  // A workbook is binary: on a terminal it is noise, and it would leave the terminal in a bad state.
+  if (options.format === 'xlsx' && !toFile && io.stdout.isTTY) {
+    throw new RecallCheckError('usage', '--format xlsx writes a workbook, which a terminal cannot show: add -o checked.xlsx (or redirect standard output to a file).');
+  }
   const name = fromStdin ? 'stdin' : file;
   const size = fromStdin ? undefined : inputSize(resolve(io.cwd, file));
   const data = await loadRecallData({ dataDir: options.dataDir, extraDirs: options.dataDirs });
@@ -42,8 +47,9 @@ export async function batchCommand(io: Io, file: string, cmd: Command): Promise<
     }
   }
 
-  const batch = await checkCsv(data, counted(), {
+  const batch = await checkInput(data, counted(), {
     name,
+    sheet: options.sheet,
     country: options.country,
     modelColumn: options.modelColumn,
     serialColumn: options.serialColumn,
@@ -58,7 +64,6 @@ export async function batchCommand(io: Io, file: string, cmd: Command): Promise<
     io.stderr.write(`recall-check: note: ${name} has no serial column (looked for: serial, serial number, s/n, sn …); units of recalls that depend on the serial are reported as verify. Name it with --serial-column.\n`);
   }
 
-  const toFile = options.output !== undefined && options.output !== '-';
   const create = await reporterFor(options.format);
   // A report written to a file is never coloured; on stdout, colour follows the terminal.
   const style = toFile ? PLAIN : await styleFor(io.stdout, io.env);
