@@ -60,6 +60,7 @@ export function siteDocument({ script, data, sha256 }: DocumentParts): string {
 <div><label for="country">Country of sale (optional) <span class="hint">Code or name, e.g. US</span></label><input type="text" id="country" name="country" autocomplete="off" spellcheck="false"></div>
 <div><button type="submit" id="check-button">Check</button></div>
 </form>
+<noscript><p class="stale">This page needs JavaScript to check: it runs here, on this device, and sends nothing.</p></noscript>
 <p class="read-as" id="model-read" aria-live="polite"></p>
 <div id="result" aria-live="polite"></div>
 <p class="no-print" id="share" hidden>Link to this check (without the serial): <a id="share-link" href="#"></a></p>

@@ -1,7 +1,8 @@
 /**
  * The page's styles, inline (the Content-Security-Policy allows exactly this text by its hash).
  * Colours meet WCAG AA contrast on white; "no recall on file" is grey, never green: it is not a
- * clearance. The verdict box has a fixed place above the details, so nothing moves when it fills.
+ * clearance. Until the script has run (and drawn a check opened from a link), what follows the form
+ * is invisible: a browser may paint before the script runs, and the verdict would push it down.
  */
 export const SITE_STYLES = `
 :root{color-scheme:light;--fg:#1a1a1a;--muted:#555;--line:#c8c8c8;--red:#a4001d;--amber:#8a4b00;--green:#1f6b2d;--focus:#0b57d0}
@@ -22,6 +23,7 @@ input[type=text]{width:100%;font:inherit;padding:.5rem;border:1px solid #767676;
 button,.button{font:inherit;padding:.55rem 1.1rem;border-radius:4px;border:1px solid #0b3d91;background:#0b3d91;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 .read-as{min-height:1.5em;margin:.4rem 0 0;color:var(--muted)}
 #result{min-height:4rem}
+html:not(.ready) #result,html:not(.ready) #share,html:not(.ready) #file-section,html:not(.ready) footer{visibility:hidden}
 .verdict{font-weight:700;font-size:1.15rem;border:2px solid var(--line);border-left-width:10px;border-radius:6px;padding:.6rem .9rem;margin:.5rem 0}
 .verdict-affected{border-color:var(--red);color:var(--red);background:#fdecee}
 .verdict-verify{border-color:var(--amber);color:var(--amber);background:#fff4e0}

@@ -91,3 +91,5 @@ byId<HTMLFormElement>('check-form').addEventListener('submit', (e) => {
 window.addEventListener('hashchange', fromHash);
 fromHash();
 setUpFileCheck(site.recalls);
+// Shows what follows the form (styles.ts), now that a check from the link is drawn.
+document.documentElement.classList.add('ready');
