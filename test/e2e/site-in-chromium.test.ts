@@ -7,7 +7,7 @@
  * opened from disk as a user would; every test also asserts that it made no network request and
  * logged no error. Screenshots of each state go to test-output/site/ (git-ignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -181,6 +181,26 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     await shot('file');
     expect(await accessibilityProblems()).toEqual([]);
   });
+
+  it('a file of many chunks, with characters split across them: the same bytes as the CLI, while the page stays responsive', async () => {
+    // About 6 MB: read in many stream chunks, whose boundaries fall inside multi-byte characters and quoted line breaks.
+    const rows = ['SKU,Model,Serial,Country,Title'];
+    const models = ['A1263', 'a-3102', 'ZZ9999', 'A1263 ', 'B0001'];
+    for (let i = 0; i < 60_000; i++) rows.push(`P${i},${models[i % models.length]},ACCJRU1D${String(16400000 + i).padStart(8, '0')},${i % 7 === 0 ? 'AU' : 'US'},"Café Ünïcødé power bank ${i}${i % 11 === 0 ? '\r\nsecond line' : ''}"`);
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, rows.join('\r\n') + '\r\n');
+    const cliOut = join(dir, 'big.cli.csv');
+    runCli(['batch', big, '--format', 'csv', '-o', cliOut, '--no-config']);
+    await open();
+    await page.setInputFiles('#file', big);
+    // The main thread answers while the worker checks.
+    const started = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await page.waitForSelector('#download', { timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(readFileSync((await download.path())!).equals(readFileSync(cliOut))).toBe(true);
+  }, 90_000);
 
   it('a file the CLI refuses: the same message, on the page', async () => {
     const cli = runCli(['batch', join(ROOT, 'test/fixtures/exports/ebay-file-exchange.csv'), '--no-config']);
