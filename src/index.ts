@@ -19,7 +19,8 @@ export { loadDataset, BUNDLED_DATA_DIR, type Dataset, type LoadOptions } from '.
 export { loadRecallData, type LoadRecallDataOptions, type RecallData } from './recall-data.js';
 export type { Battery, Fact, Manifest, Product, RecallDefinition, Reference, Scope, SerialRule } from './data/schema.js';
 export { EXIT, exitCodeFor } from './results/exit-code.js';
-export { checkCsv, checkInput, checkRows, type BatchOptions, type CsvBatch, type CsvBatchOptions, type InputBatchOptions, type RowInput } from './batch/run.js';
+export { checkCsv, checkRows, type BatchOptions, type CsvBatch, type CsvBatchOptions, type RowInput } from './batch/run.js';
+export { checkInput, type InputBatchOptions } from './batch/check-input.js';
 export type { ColumnOptions } from './batch/columns.js';
 export { rowStatus, type RowError, type RowResult, type RowStatus, type SkipReason } from './results/row-result.js';
 export type { Summary } from './results/summary.js';

@@ -18,7 +18,6 @@ import { type DecodedText, decode, type EncodingHint } from './decode.js';
 import { canonicalEncoding } from './encodings.js';
 import { WEAK_ADVICE } from './encoding-hint.js';
 import { readCsv } from './read.js';
-import { sniff } from './sniff.js';
 import type { Table } from './table.js';
 import type { ColumnMapping, InputFile } from '../results/input-file.js';
 import type { RowError, RowResult, SkipReason } from '../results/row-result.js';
@@ -109,32 +108,14 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
   );
 }
 
-export interface InputBatchOptions extends CsvBatchOptions {
-  /** The workbook sheet to check; the first sheet when absent. */
-  sheet?: string | undefined;
-}
-
-/**
- * Any inventory file: a CSV, or an .xlsx workbook, told apart by their first bytes (./sniff.ts).
- * The workbook reader, and exceljs with it, is loaded only for a workbook.
- */
-export async function checkInput(catalog: Catalog, source: AsyncIterable<Uint8Array> | Readable, opts: InputBatchOptions): Promise<CsvBatch> {
-  const input = await sniff(source as AsyncIterable<Uint8Array>, opts.name);
-  if (input.kind === 'text') return checkCsv(catalog, input.source, opts);
-  const { readWorkbook } = await import('./workbook.js');
-  const book = await readWorkbook(input.source, opts);
-  // A workbook's CSV output is written as Excel reads a CSV back best: UTF-8 with a byte-order
-  // mark, commas, CRLF.
-  return checkTable(catalog, book, { kind: 'xlsx', sheet: book.sheet, encoding: 'utf-8', bom: true, delimiter: ',', sepLine: false, linebreak: '\r\n', headerRaw: undefined }, opts, mapColumns(book.header.cells, opts, opts.name));
-}
-
-type Shape = Omit<InputFile, 'name' | 'header' | 'headerLine' | 'columns' | 'encodingHint'>;
+/** What the reader of a tabular input knows of its shape (the rest comes from its header). */
+export type TableShape = Omit<InputFile, 'name' | 'header' | 'headerLine' | 'columns' | 'encodingHint'>;
 
 /**
  * The row loop of every tabular input: each record classified. `text` is the decoded CSV text,
  * which holds the rows' own bytes when the file is not valid UTF-8, and the encoding hint.
  */
-function checkTable(catalog: Catalog, table: Table, shape: Shape, opts: CsvBatchOptions, columns: ColumnMapping, text?: DecodedText): CsvBatch {
+export function checkTable(catalog: Catalog, table: Table, shape: TableShape, opts: CsvBatchOptions, columns: ColumnMapping, text?: DecodedText): CsvBatch {
   const header = table.header.cells;
   const summary = newSummary();
   const width = header.length;

@@ -4,6 +4,7 @@
  */
 import { RecallCheckError } from '../core/errors.js';
 import type { Io } from './io.js';
+import { dataAgeDays, staleDataNote } from '../report/data-age-note.js';
 
 export const DEFAULT_MAX_DATA_AGE_DAYS = 90;
 
@@ -25,13 +26,11 @@ export function today(env: Io['env']): Date {
   return date;
 }
 
-export function dataAgeDays(generated: string, now: Date): number {
-  return Math.floor((now.getTime() - new Date(`${generated}T00:00:00Z`).getTime()) / 86_400_000);
-}
+export { dataAgeDays };
 
 export function warnIfStale(io: Io, generated: string, maxDays: number = DEFAULT_MAX_DATA_AGE_DAYS): void {
   const age = dataAgeDays(generated, today(io.env));
   if (age > maxDays) {
-    io.stderr.write(`recall-check: note: the recall data is ${age} days old (generated ${generated}); newer recalls may exist. ${UPDATE_STEP}\n`);
+    io.stderr.write(`recall-check: note: ${staleDataNote(age, generated)} ${UPDATE_STEP}\n`);
   }
 }

@@ -176,8 +176,8 @@ async function printVersion(io: Io): Promise<number> {
 type Register = (program: Command, io: Io, setCode: (c: number) => void) => void;
 
 /** The commands besides check, by name: the one list they are registered and recognised from. */
-function registerCommand(): Record<'batch' | 'config' | 'list' | 'show' | 'data', Register> {
-  return { batch: registerBatch, config: registerConfig, list: registerList, show: registerShow, data: registerData };
+function registerCommand(): Record<'batch' | 'config' | 'list' | 'show' | 'site' | 'data', Register> {
+  return { batch: registerBatch, config: registerConfig, list: registerList, show: registerShow, site: registerSite, data: registerData };
 }
 
 function registerBatch(program: Command, io: Io, setCode: (c: number) => void): void {
@@ -223,6 +223,15 @@ function registerShow(program: Command, io: Io, setCode: (c: number) => void): v
   )
     .addHelpText('after', '\nExit codes: 0 shown, 2 no recall id or model by that name in the data (not a safety clearance), or another error\n')
     .action(async (what: string, _opts, cmd: Command) => setCode(await showCommand(io, what, cmd)));
+}
+
+function registerSite(program: Command, io: Io, setCode: (c: number) => void): void {
+  addOptions(program.command('site').description('write the offline web checker: one HTML page with the recall data, which checks a unit or a CSV file in the browser and sends nothing'), 'site')
+    .addHelpText('after', '\nExamples:\n  $ recall-check site -o recall-checker.html\n  $ recall-check site -o recall-checker/          writes recall-checker/index.html\n')
+    .action(async (_opts, cmd: Command) => {
+      const { siteCommand } = await import('./commands/site.js');
+      setCode(await siteCommand(io, cmd));
+    });
 }
 
 function registerData(program: Command, io: Io, setCode: (c: number) => void): void {

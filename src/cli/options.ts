@@ -19,7 +19,7 @@ import { FORMATS, type Format } from '../report/index.js';
 import type { Io } from './io.js';
 
 /** Every command that takes options, by the name it is run as. */
-export const COMMANDS = ['check', 'batch', 'list', 'show', 'config print', 'data info'] as const;
+export const COMMANDS = ['check', 'batch', 'list', 'show', 'site', 'config print', 'data info'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Values {
@@ -119,7 +119,7 @@ function encoding(raw: string | string[], where: string): string {
   })();
 }
 
-const SOURCE_COMMANDS = ['check', 'batch', 'list', 'show'] as const;
+const SOURCE_COMMANDS = ['check', 'batch', 'list', 'show', 'site'] as const;
 
 export const OPTIONS = [
   {
@@ -135,7 +135,7 @@ export const OPTIONS = [
       return (FORMATS as readonly string[]).includes(v as string) ? (v as Format) : failConfig(file, ['format'], oneOf(v, FORMATS));
     },
   },
-  { key: 'maxDataAgeDays', configPath: ['maxDataAgeDays'], flag: '--max-data-age <days>', env: 'RECALL_CHECK_MAX_DATA_AGE_DAYS', describe: 'warn on stderr when the data is older than this many days', commands: ['check', 'batch'], default: DEFAULT_MAX_DATA_AGE_DAYS, parse: days },
+  { key: 'maxDataAgeDays', configPath: ['maxDataAgeDays'], flag: '--max-data-age <days>', env: 'RECALL_CHECK_MAX_DATA_AGE_DAYS', describe: 'warn on stderr when the data is older than this many days', describeIn: { site: 'the page (and stderr) warns when its data is older than this many days' }, commands: ['check', 'batch', 'site'], default: DEFAULT_MAX_DATA_AGE_DAYS, parse: days },
   { key: 'failOn', configPath: ['failOn'], flag: '--fail-on <level>', env: 'RECALL_CHECK_FAIL_ON', describe: 'which findings set a non-zero exit code: affected (exit 1), verify (exit 1 or 3) or never', commands: ['check', 'batch'], default: 'verify', parse: choice(FAIL_ON) },
   { key: 'dataDir', flag: '--data-dir <dir>', describe: 'use recall definitions from this directory instead of the bundled ones', describeIn: { 'data info': 'describe this data directory instead of the bundled one' }, commands: [...SOURCE_COMMANDS, 'data info'], default: undefined },
   {
@@ -154,7 +154,7 @@ export const OPTIONS = [
       return names;
     },
   },
-  { key: 'output', flag: '-o, --output <file>', describe: 'write the report to this file (atomically) instead of stdout', commands: ['batch'], default: undefined },
+  { key: 'output', flag: '-o, --output <file>', describe: 'write the report to this file (atomically) instead of stdout', describeIn: { site: 'write the page to this file (e.g. recall-checker.html), or to index.html in this folder (a path ending in /, or an existing folder)' }, commands: ['batch', 'site'], default: undefined },
   { key: 'delimiter', flag: '--delimiter <char>', describe: `field delimiter: ${DELIMITERS.join(' ')}`, shownDefault: "sniffed from the header, or Excel's sep= line", commands: ['batch'], default: undefined, parse: delimiter },
   {
     key: 'encoding', configPath: ['encoding'], flag: '--encoding <label>', env: 'RECALL_CHECK_ENCODING', describe: 'the input\'s text encoding, a WHATWG label: windows-1252, shift_jis, euc-jp, gb18030, big5, euc-kr, utf-16le…', shownDefault: 'UTF-8, or UTF-16 by its byte-order mark', commands: ['batch'], default: undefined,

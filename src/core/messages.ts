@@ -160,3 +160,8 @@ export const REMEDY_LABEL = {
 export function countryProblem(raw: string): string {
   return `"${raw}" is not a country: give an ISO 3166 code or a country name, e.g. US, CA, JP, AU, GB or "United States"`;
 }
+
+/** Said when an inventory has no serial column (the CLI on stderr, the web page above its results). */
+export function noSerialColumnNote(name: string): string {
+  return `${name} has no serial column (looked for: serial, serial number, s/n, sn …); units of recalls that depend on the serial are reported as verify.`;
+}

@@ -1,7 +1,7 @@
 /**
  * One recall as a readable page: what it is, the hazard, what to do now, how to dispose of the
  * unit, contacts and sources. The check report shows it for each recall that covers a unit;
- * `show` shows it for a recall or a model.
+ * `show` shows it for a recall or a model. recallSection gives it as data, which the web page renders too.
  */
 import { reasonMessage } from '../core/messages.js';
 import type { Reason, Status } from '../core/result.js';
@@ -11,6 +11,7 @@ import { guidance, mark } from './guidance.js';
 import type { Style } from './style.js';
 import { padToWidth } from './visible-width.js';
 import { statusStyle } from './status-style.js';
+import { DISPOSAL_HEADING, type Field, MEDIUM_CONFIDENCE_NOTE, type Part, type ProductHeading, type RecallSection, SOURCES_HEADING, type Step, TODO_HEADING } from './report-model.js';
 
 export interface RecallPageOptions {
   style: Style;
@@ -34,19 +35,12 @@ const RELATION = {
 } as const;
 
 
-export function renderRecall(r: RecallDefinition, products: readonly Product[], opts: RecallPageOptions, verdict?: Verdict, alsoIn: readonly RecallDefinition[] = verdict?.alsoIn ?? []): string {
-  const { style, width } = opts;
-  const out: string[] = [];
-  const field = (label: string, text: string, indent = '') =>
-    out.push(wrap(text, width, ' '.repeat(indent.length + LABEL), indent + style.dim(label.padEnd(LABEL))));
-  const step = (n: number | string, text: string, indent = 2) => {
-    const head = `${' '.repeat(indent)}${n} `;
-    out.push(wrap(text, width, ' '.repeat(head.length), head));
-  };
-
+/** One recall as sections of data (see report-model.ts): what both the terminal and the web page show. */
+export function recallSection(r: RecallDefinition, products: readonly Product[], verdict?: Verdict, alsoIn: readonly RecallDefinition[] = verdict?.alsoIn ?? []): RecallSection {
+  const facts: (Field | ProductHeading)[] = [];
+  const field = (label: string, ...parts: Part[]) => facts.push({ kind: 'field', label, parts });
   const heading = products.length === 1 ? `${products[0]!.name.value} (${products[0]!.model}) · ${r.id}` : `${r.id}: ${r.brand}, ${products.length} products`;
-  out.push(style.bold(padToWidth(`── ${heading} `, Math.min(width, 72), '─')));
-  if (verdict) field('Verdict', `${statusStyle(verdict.status, style)(verdict.status)}: ${verdict.reasons.map(reasonMessage).join(' ')}`);
+  if (verdict) field('Verdict', { status: verdict.status }, `: ${verdict.reasons.map(reasonMessage).join(' ')}`);
   field(r.kind === 'warning' ? 'Warning' : 'Recall', `${r.title.value}${mark(r.title)}`);
   if (r.kind === 'warning') field('', 'A safety warning, not a recall: the firm declined to recall it, and no refund, replacement or claim exists.');
   field('Where sold', `${r.jurisdictions.value.join(', ')}${mark(r.jurisdictions)}${r.jurisdictions.note ? ` (${r.jurisdictions.note})` : ''}`);
@@ -62,47 +56,87 @@ export function renderRecall(r: RecallDefinition, products: readonly Product[], 
   ].filter(Boolean);
   if (scale.length > 0) field('Scope', scale.join('; '));
   for (const p of products) {
-    const indent = products.length > 1 ? '  ' : '';
-    if (products.length > 1) out.push(style.bold(`  ${p.model}: ${p.name.value}${mark(p.name)}`));
+    const indented = products.length > 1;
+    const pfield = (label: string, text: string) => facts.push({ kind: 'field', label, parts: [text], indented });
+    if (products.length > 1) facts.push({ kind: 'product', text: `${p.model}: ${p.name.value}${mark(p.name)}` });
     const pscale = [
       p.units ? `about ${formatCount(p.units.value)} units${mark(p.units)}` : undefined,
       p.manufactured ? `made ${formatWindow(p.manufactured.value)}${mark(p.manufactured)}` : undefined,
       p.sold ? `sold ${formatWindow(p.sold.value)}${mark(p.sold)}${p.sold.note ? ` (${p.sold.note})` : ''}` : undefined,
     ].filter(Boolean);
-    if (pscale.length > 0) field(products.length > 1 ? 'Scope' : 'This model', pscale.join('; '), indent);
-    if (p.skus) field('SKUs', `${p.skus.value.join(', ')}${mark(p.skus)}`, indent);
-    if (p.aliases) field('Listed as', `${p.aliases.value.join(', ')}${mark(p.aliases)} (not printed on units; read as ${p.model})${p.aliases.note ? ` (${p.aliases.note})` : ''}`, indent);
-    if (p.colours) field('Colours', `${p.colours.value.join(', ')}${mark(p.colours)}${p.excludedColours ? `; not ${p.excludedColours.value.join(', ')}` : ''}`, indent);
-    else if (p.excludedColours) field('Colours', `all but ${p.excludedColours.value.join(', ')}${mark(p.excludedColours)}`, indent);
-    if (p.identify) field('Identify', `${p.identify.value}${mark(p.identify)}`, indent);
-    field('Which units', `${r.kind === 'warning' && p.scope.value.kind === 'all-units' ? 'every unit of this model is covered by the warning' : scopeText(p)}${mark(p.scope)}${p.scope.note ? ` (${p.scope.note})` : ''}`, indent);
+    if (pscale.length > 0) pfield(products.length > 1 ? 'Scope' : 'This model', pscale.join('; '));
+    if (p.skus) pfield('SKUs', `${p.skus.value.join(', ')}${mark(p.skus)}`);
+    if (p.aliases) pfield('Listed as', `${p.aliases.value.join(', ')}${mark(p.aliases)} (not printed on units; read as ${p.model})${p.aliases.note ? ` (${p.aliases.note})` : ''}`);
+    if (p.colours) pfield('Colours', `${p.colours.value.join(', ')}${mark(p.colours)}${p.excludedColours ? `; not ${p.excludedColours.value.join(', ')}` : ''}`);
+    else if (p.excludedColours) pfield('Colours', `all but ${p.excludedColours.value.join(', ')}${mark(p.excludedColours)}`);
+    if (p.identify) pfield('Identify', `${p.identify.value}${mark(p.identify)}`);
+    pfield('Which units', `${r.kind === 'warning' && p.scope.value.kind === 'all-units' ? 'every unit of this model is covered by the warning' : scopeText(p)}${mark(p.scope)}${p.scope.note ? ` (${p.scope.note})` : ''}`);
   }
   field('Hazard', `${r.hazard.value}${mark(r.hazard)}`);
   if (r.incidents) field('Incidents', `${r.incidents.value}${mark(r.incidents)}`);
 
   // Without a verdict (show), a serial check is asked for only where some product's scope needs one.
   const g = guidance(r, products, verdict ? verdict.status === 'verify' : products.some((p) => p.scope.value.kind !== 'all-units'));
-  out.push(style.bold('What to do now'));
+  const todo: Step[] = [];
   let n = 1;
-  step(`${n++}.`, g.stop);
-  for (const text of g.colours) step(`${n++}.`, `Check the colour: ${text}`);
-  if (g.verify) step(`${n++}.`, g.verify);
-  if (g.noRemedy) step(`${n++}.`, g.noRemedy);
-  else step(`${n++}.`, g.remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${g.remedies[0] ?? ''}`);
-  if (g.remedies.length > 1) for (const text of g.remedies) step('•', text, 5);
+  todo.push({ marker: `${n++}.`, text: g.stop });
+  for (const text of g.colours) todo.push({ marker: `${n++}.`, text: `Check the colour: ${text}` });
+  if (g.verify) todo.push({ marker: `${n++}.`, text: g.verify });
+  if (g.noRemedy) todo.push({ marker: `${n++}.`, text: g.noRemedy });
+  else todo.push({ marker: `${n++}.`, text: g.remedies.length > 1 ? 'Claim one of these remedies:' : `Claim the remedy. ${g.remedies[0] ?? ''}` });
+  if (g.remedies.length > 1) for (const text of g.remedies) todo.push({ marker: '•', text, sub: true });
   if (g.proof.length > 0) {
-    step(`${n++}.`, 'What the claim needs:');
-    for (const item of g.proof) step('•', item, 5);
+    todo.push({ marker: `${n++}.`, text: 'What the claim needs:' });
+    for (const item of g.proof) todo.push({ marker: '•', text: item, sub: true });
   }
+  return {
+    id: r.id,
+    heading,
+    facts,
+    todo,
+    disposal: g.disposal.map((text, i) => ({ marker: `${i + 1}.`, text })),
+    never: g.never,
+    contacts: g.contacts.length > 0 ? { kind: 'field', label: 'Contacts', parts: [g.contacts.join(' · ')] } : undefined,
+    sources: [...r.references].sort((a, b) => Number(b.official) - Number(a.official)).map((ref) => ({ publisher: ref.publisher, official: ref.official, title: ref.title, url: ref.url })),
+  };
+}
 
-  out.push(style.bold('How to dispose of it'));
-  g.disposal.forEach((s, i) => step(`${i + 1}.`, s));
-  if (g.never) out.push(wrap(g.never, width, '  ', '  '));
+/** Parts as terminal text: links in cyan, a status in its colour. */
+export function styled(parts: readonly Part[], style: Style): string {
+  return parts.map((p) => (typeof p === 'string' ? p : 'url' in p ? style.cyan(p.url) : statusStyle(p.status, style)(p.status))).join('');
+}
 
-  if (g.contacts.length > 0) field('Contacts', g.contacts.join(' · '));
-  out.push(style.bold('Sources') + style.dim('  (* marks a medium-confidence fact: one or two secondary sources)'));
-  for (const ref of [...r.references].sort((a, b) => Number(b.official) - Number(a.official))) {
-    step('-', `${ref.publisher}${ref.official ? ' (official)' : ''}, "${ref.title}": ${style.cyan(ref.url)}`);
+export function renderRecall(r: RecallDefinition, products: readonly Product[], opts: RecallPageOptions, verdict?: Verdict, alsoIn: readonly RecallDefinition[] = verdict?.alsoIn ?? []): string {
+  return renderSection(recallSection(r, products, verdict, alsoIn), opts);
+}
+
+/** A recall section laid out for a terminal. */
+export function renderSection(s: RecallSection, opts: RecallPageOptions): string {
+  const { style, width } = opts;
+  const out: string[] = [];
+  const field = (f: Field) => {
+    const indent = f.indented ? '  ' : '';
+    out.push(wrap(styled(f.parts, style), width, ' '.repeat(indent.length + LABEL), indent + style.dim(f.label.padEnd(LABEL))));
+  };
+  const step = (st: Step) => {
+    const head = `${' '.repeat(st.sub ? 5 : 2)}${st.marker} `;
+    out.push(wrap(st.text, width, ' '.repeat(head.length), head));
+  };
+
+  out.push(style.bold(padToWidth(`── ${s.heading} `, Math.min(width, 72), '─')));
+  for (const f of s.facts) {
+    if (f.kind === 'product') out.push(style.bold(`  ${f.text}`));
+    else field(f);
+  }
+  out.push(style.bold(TODO_HEADING));
+  s.todo.forEach(step);
+  out.push(style.bold(DISPOSAL_HEADING));
+  s.disposal.forEach(step);
+  if (s.never) out.push(wrap(s.never, width, '  ', '  '));
+  if (s.contacts) field(s.contacts);
+  out.push(style.bold(SOURCES_HEADING) + style.dim(`  ${MEDIUM_CONFIDENCE_NOTE}`));
+  for (const ref of s.sources) {
+    step({ marker: '-', text: `${ref.publisher}${ref.official ? ' (official)' : ''}, "${ref.title}": ${style.cyan(ref.url)}` });
   }
   return out.join('\n');
 }

@@ -1,18 +1,16 @@
 /**
  * The human-readable report of single checks: the verdict first, then, for each recall that covers
  * the unit, what it is, what to do now, how to dispose of it, whom to contact, and the sources.
+ * What it says is checkReport's (check-report.ts); this file only lays it out for a terminal.
  */
-import { changeMessage, reasonMessage, STATUS_HEADLINE, WARNING_HEADLINE } from '../core/messages.js';
-import { whereToVerify } from '../core/where-to-verify.js';
-import type { CheckResult, NormalisedField, ReasonCode } from '../core/result.js';
-import { formatAnnounced, stripControl, wrap } from './format.js';
-import { LABEL, type RecallPageOptions, renderRecall } from './recall-page.js';
+import type { CheckResult } from '../core/result.js';
+import { checkReport, type RecallList } from './check-report.js';
+import { wrap } from './format.js';
+import { LABEL, type RecallPageOptions, renderSection, styled } from './recall-page.js';
+import type { Field } from './report-model.js';
 import { statusStyle } from './status-style.js';
-import { collapsedIn, leadingFirst, supersededIn } from './match-order.js';
 
 export type TextOptions = RecallPageOptions;
-
-const GLOBAL_REASONS = new Set<ReasonCode>(['model-non-ascii', 'model-extra-text', 'model-matched-sku', 'model-not-in-data', 'similar-models', 'recalled-elsewhere']);
 
 export function renderText(results: readonly CheckResult[], opts: TextOptions): string {
   return results.map((r) => renderOne(r, opts)).join('\n\n') + '\n';
@@ -20,64 +18,21 @@ export function renderText(results: readonly CheckResult[], opts: TextOptions): 
 
 function renderOne(result: CheckResult, opts: TextOptions): string {
   const { style, width } = opts;
+  const report = checkReport(result);
   const out: string[] = [];
-  const field = (label: string, text: string) => out.push(wrap(text, width, ' '.repeat(LABEL), style.dim(label.padEnd(LABEL))));
+  const field = (f: Field) => out.push(wrap(styled(f.parts, style), width, ' '.repeat(LABEL), style.dim(f.label.padEnd(LABEL))));
+  const list = (l: RecallList) => {
+    out.push('', style.bold(l.heading));
+    for (const line of l.lines) field({ kind: 'field', label: '', parts: [line] });
+  };
 
-  const serial = result.serial?.value ? `serial ${result.serial.value}` : result.matches.length > 0 ? 'no serial' : undefined;
-  const title = [result.model.value, serial, result.country ? `sold in ${result.country}` : undefined]
-    .filter(Boolean)
-    .join(' · ');
-  out.push(style.bold(stripControl(title)));
-  const deciding = result.matches.filter((m) => m.status === result.status);
-  const onlyWarnings = deciding.length > 0 && deciding.every((m) => m.recall.kind === 'warning');
-  out.push(statusStyle(result.status, style)(onlyWarnings && result.status === 'affected' ? WARNING_HEADLINE : STATUS_HEADLINE[result.status]));
-  if (result.acknowledged) {
-    out.push(`Acknowledged in your configuration: ${stripControl(result.acknowledged.reason)}${result.acknowledged.expires ? ` (until ${result.acknowledged.expires})` : ''}. It does not fail the run.`);
-  }
+  out.push(style.bold(report.title));
+  out.push(statusStyle(report.status, style)(report.headline));
+  if (report.acknowledged) out.push(report.acknowledged);
   out.push('');
-
-  const inputNote = [describeInput('model', result.model), result.serial ? describeInput('serial', result.serial) : undefined].filter(Boolean);
-  if (inputNote.length > 0) field('Input', inputNote.join('; '));
-  // Per-recall reasons are shown with each recall; here only what concerns the input as a whole.
-  const overall = result.matches.length === 0 ? result.reasons : result.reasons.filter((r) => GLOBAL_REASONS.has(r.code));
-  for (const reason of overall) field('Note', reasonMessage(reason));
-
-  const matches = leadingFirst(result);
-  const checkAt = new Set<string>();
-  const superseded = supersededIn(result);
-  for (const m of matches.filter((x) => x.status === 'verify' && !superseded(x))) {
-    const at = whereToVerify(m.recall, m.product);
-    const text = !at
-      ? `${m.recallId}: no online checker is on file; ${m.recall.contacts.length > 0 ? 'contact the manufacturer (see Contacts)' : 'no contact is on file either: see the Sources'}`
-      : `${style.cyan(at.url)}${at.kind === 'official-notice' ? ' (official notice; no online checker is on file)' : ''}`;
-    if (!checkAt.has(text)) field('Check at', text);
-    checkAt.add(text);
-  }
-
-  const collapsed = collapsedIn(result, matches.filter((m) => m.status !== 'not-affected'));
-  const shown = matches.filter((m) => m.status !== 'not-affected' && !collapsed.has(m));
-  const excluded = matches.filter((m) => m.status === 'not-affected');
-  for (const m of shown) {
-    // Recalls of this model that the report does not show in full: those for other countries.
-    const alsoIn = result.matches.filter((o) => o.reasons.some((r) => r.code === 'outside-jurisdiction')).map((o) => o.recall);
-    out.push('', renderRecall(m.recall, [m.product], opts, { status: m.status, reasons: m.reasons, alsoIn }));
-  }
-  if (collapsed.size > 0) {
-    out.push('', style.bold(`Also a worldwide notice of a recall above (for units sold in ${result.country}, that recall's definition for ${result.country} applies)`));
-    for (const m of collapsed) field('', `${m.recallId} (${formatAnnounced(m.recall.announced)}): ${m.status}. See recall-check show ${m.recallId}.`);
-  }
-  if (excluded.length > 0) {
-    out.push('', style.bold(shown.length > 0 ? 'Recalls of this model that do not apply to this unit' : 'Recalls of this model'));
-    for (const m of excluded) {
-      const j = m.recall.jurisdictions.value.join(', ');
-      field('', `${m.recallId} (${j}, ${formatAnnounced(m.recall.announced)}): ${m.reasons.map(reasonMessage).join(' ')}`);
-    }
-  }
+  report.fields.forEach(field);
+  for (const section of report.recalls) out.push('', renderSection(section, opts));
+  if (report.collapsed) list(report.collapsed);
+  if (report.excluded) list(report.excluded);
   return out.join('\n');
-}
-
-function describeInput(name: string, f: NormalisedField): string | undefined {
-  if (f.changes.length === 0) return undefined;
-  if (f.value === '') return `${name} "${stripControl(f.input)}": ${f.changes.map(changeMessage).join(', ')}`;
-  return `${name} "${stripControl(f.input)}" read as ${stripControl(f.value)} (${f.changes.map(changeMessage).join(', ')})`;
 }

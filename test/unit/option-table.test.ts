@@ -53,7 +53,7 @@ describe('each command resolves its own options', () => {
 
   it('config print shows which commands use each option', async () => {
     const doc = JSON.parse((await runMain(['config', 'print', '--json', '--no-config'])).stdout);
-    expect(doc.commands).toMatchObject({ format: ['batch'], failOn: ['check', 'batch'], country: ['check', 'batch'], dataDirs: ['check', 'batch', 'list', 'show'] });
+    expect(doc.commands).toMatchObject({ format: ['batch'], failOn: ['check', 'batch'], country: ['check', 'batch'], dataDirs: ['check', 'batch', 'list', 'show', 'site'] });
     expect(Object.keys(doc.sources)).not.toContain('json');
   });
 });

@@ -5,9 +5,10 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkInput } from '../../batch/run.js';
+import { checkInput } from '../../batch/check-input.js';
 import { acknowledger } from '../../core/acknowledge.js';
 import { RecallCheckError } from '../../core/errors.js';
+import { noSerialColumnNote } from '../../core/messages.js';
 import { loadRecallData } from '../../recall-data.js';
 import { reporterFor } from '../../report/index.js';
 import { PLAIN } from '../../report/style.js';
@@ -61,7 +62,7 @@ export async function batchCommand(io: Io, file: string, cmd: Command): Promise<
     annotate: options.acknowledgements.length > 0 ? (result) => acks.apply(result) : undefined,
   });
   if (batch.columns.serial === undefined) {
-    io.stderr.write(`recall-check: note: ${name} has no serial column (looked for: serial, serial number, s/n, sn …); units of recalls that depend on the serial are reported as verify. Name it with --serial-column.\n`);
+    io.stderr.write(`recall-check: note: ${noSerialColumnNote(name)} Name it with --serial-column.\n`);
   }
 
   const create = await reporterFor(options.format);

@@ -1,0 +1,26 @@
+/**
+ * Any inventory file: a CSV, or an .xlsx workbook, told apart by their first bytes (./sniff.ts).
+ * Its own module so that what checks CSV alone (the web page's worker) never reaches the workbook
+ * reader; that reader, and exceljs with it, is loaded only for a workbook.
+ */
+import type { Readable } from 'node:stream';
+import type { Catalog } from '../core/catalog.js';
+import { mapColumns } from './columns.js';
+import { checkCsv, checkTable, type CsvBatch, type CsvBatchOptions } from './run.js';
+import { sniff } from './sniff.js';
+
+export interface InputBatchOptions extends CsvBatchOptions {
+  /** The workbook sheet to check; the first sheet when absent. */
+  sheet?: string | undefined;
+}
+
+export async function checkInput(catalog: Catalog, source: AsyncIterable<Uint8Array> | Readable, opts: InputBatchOptions): Promise<CsvBatch> {
+  const input = await sniff(source as AsyncIterable<Uint8Array>, opts.name);
+  if (input.kind === 'text') return checkCsv(catalog, input.source, opts);
+  const { readWorkbook } = await import('./workbook.js');
+  const book = await readWorkbook(input.source, opts);
+  // A workbook's CSV output is written as Excel reads a CSV back best: UTF-8 with a byte-order
+  // mark, commas, CRLF.
+  const shape = { kind: 'xlsx', sheet: book.sheet, encoding: 'utf-8', bom: true, delimiter: ',', sepLine: false, linebreak: '\r\n', headerRaw: undefined } as const;
+  return checkTable(catalog, book, shape, opts, mapColumns(book.header.cells, opts, opts.name));
+}

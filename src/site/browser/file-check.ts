@@ -1,0 +1,118 @@
+/**
+ * The page side of the file check: choosing or dropping a file, the worker that checks it, the
+ * progress bar, the counts by verdict, the findings table and the download.
+ */
+import { STATUSES } from '../../core/result.js';
+import type { RecallDefinition } from '../../data/schema.js';
+import type { Finding } from '../../report/findings.js';
+import { formatCount } from '../../report/format.js';
+import type { Summary } from '../../results/summary.js';
+import { byId, type Child, h, link } from './dom.js';
+import type { FromWorker, ToWorker } from './worker-messages.js';
+
+/** The worker's bundled source, put in by scripts/build-site.mjs. */
+declare const WORKER_SOURCE: string;
+
+/** Rows shown in the page's table; the download has every row. */
+const SHOWN = 500;
+
+export function setUpFileCheck(recalls: readonly RecallDefinition[]): void {
+  // A file:// page cannot start a worker from a file, so the worker is made from its source.
+  const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+  const worker = new Worker(url);
+  const post = (m: ToWorker) => worker.postMessage(m);
+  post({ type: 'data', recalls });
+
+  const input = byId<HTMLInputElement>('file');
+  const drop = byId('drop');
+  const bar = byId<HTMLProgressElement>('progress');
+  const status = byId('file-status');
+  const out = byId('file-result');
+  let download: string | undefined;
+
+  const start = (file: File) => {
+    out.replaceChildren();
+    if (download) URL.revokeObjectURL(download);
+    bar.hidden = false;
+    bar.value = 0;
+    status.textContent = `Checking ${file.name}…`;
+    post({ type: 'check', file, country: byId<HTMLInputElement>('file-country').value });
+  };
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) start(file);
+  });
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const file = e.dataTransfer?.files[0];
+    if (file) start(file);
+  });
+
+  worker.onmessage = (e: MessageEvent<FromWorker>) => {
+    const m = e.data;
+    if (m.type === 'progress') {
+      bar.value = m.total > 0 ? m.bytes / m.total : 1;
+      status.textContent = `${formatCount(m.rows)} rows checked…`;
+    } else if (m.type === 'error') {
+      bar.hidden = true;
+      status.textContent = '';
+      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, m.message));
+    } else {
+      bar.value = 1;
+      download = URL.createObjectURL(m.csv);
+      status.textContent = `${m.name}: ${formatCount(m.summary.rows)} rows checked.`;
+      out.replaceChildren(...results(m.name, m.summary, m.findings, m.dropped, m.notes, download).filter((c): c is Node | string => c !== undefined && c !== false));
+    }
+  };
+}
+
+function results(name: string, summary: Summary, findings: Finding[], dropped: number, notes: string[], href: string): Child[] {
+  const counts = [...STATUSES.map((s) => [s, summary.byStatus[s]] as const), ['skipped', summary.skipped.count] as const, ['error', summary.errors.count] as const];
+  const shown = findings.slice(0, SHOWN);
+  const more = findings.length - shown.length + dropped;
+  return [
+    ...notes.map((n) => h('p', { class: 'stale', role: 'note' }, n)),
+    h('h3', {}, 'Counts by verdict'),
+    h('ul', { class: 'counts' }, ...counts.map(([s, n]) => h('li', { 'data-status': s }, h('b', {}, formatCount(n)), s))),
+    h('p', {}, h('a', { class: 'button', id: 'download', href, download: annotatedName(name) }, 'Download the annotated CSV')),
+    h('h3', {}, 'Rows that need a look'),
+    shown.length === 0
+      ? h('p', { class: 'muted' }, 'None: no affected or verify units, and no row that could not be checked.')
+      : h(
+          'div',
+          { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Rows that need a look' },
+          h(
+            'table',
+            { id: 'findings' },
+            h('thead', {}, h('tr', {}, ...['Line', 'Verdict', 'Model', 'Serial', 'Sold in', 'Recalls', 'Why, and what to do'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', {}, ...shown.map(row)),
+          ),
+        ),
+    more > 0 && h('p', { class: 'stale', role: 'note' }, `Only the first ${formatCount(shown.length)} rows that need a look are listed: ${formatCount(more)} more are not. The annotated CSV has every row.`),
+  ];
+}
+
+function row(f: Finding): HTMLElement {
+  return h(
+    'tr',
+    {},
+    h('td', {}, String(f.line)),
+    h('td', { class: `status-${f.status}` }, f.status),
+    h('td', {}, f.model, f.readAs !== undefined && f.readAs !== f.model && h('span', { class: 'muted' }, ` (read as ${f.readAs})`)),
+    h('td', {}, f.serial),
+    h('td', {}, f.country),
+    h('td', {}, f.recallIds.join(' ')),
+    h('td', {}, [f.reason, f.action].filter(Boolean).join(' '), ...f.checkUrls.flatMap((u) => [' ', link(u)])),
+  );
+}
+
+/** inventory.csv → inventory.recall-check.csv */
+function annotatedName(name: string): string {
+  return name.replace(/(\.[^.]*)?$/u, '.recall-check.csv');
+}
