@@ -224,6 +224,12 @@ export async function readCsv(text: AsyncIterable<string>, opts: ReadOptions): P
   if (!header || (header.cells.length === 1 && header.cells[0] === '')) {
     throw new RecallCheckError('input', [{ file: opts.name, message: 'no rows: the file is empty. Nothing was checked.' }]);
   }
+  // A header whose quote does not close would read the rows below it into one of its cells: the
+  // columns could then seem to map while no row is left to check.
+  if (header.quoteError) {
+    const what = header.quoteError === 'unclosed-quote' ? 'opens a quote that is never closed' : 'has a closing quote followed by other characters';
+    throw new RecallCheckError('input', [{ file: opts.name, line: header.line, message: `the header ${what}, so the rows below it cannot be told apart; fix the header's quotes. Nothing was checked` }]);
+  }
   async function* rest(): AsyncGenerator<CsvRecord[], void, undefined> {
     if (all.length > 0) yield all;
     yield* records;

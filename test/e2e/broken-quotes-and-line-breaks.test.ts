@@ -183,3 +183,18 @@ describe('a stray quote never hides a recalled row on another line (property)', 
     });
   });
 });
+
+describe('a header whose quote never closes', () => {
+  it('stops with one message naming line 1 and the header, not "no rows" with the recalled rows inside a header cell', async () => {
+    const r = await runMain(['batch', file('header-quote.csv', 'model,"serial,country\nA1366,,US\nA3102,ACCJRU1D16400900,AU\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('header-quote.csv:1: the header opens a quote that is never closed');
+    expect(r.stderr).not.toContain('no rows');
+  });
+
+  it('a header cell with a quoted line break that closes is still a header', async () => {
+    const r = await runMain(['batch', file('header-break.csv', 'model,"serial\nnumber",country\nA1366,,US\n'), '-f', 'ndjson']);
+    expect(r.code).toBe(1);
+    expect(ndjsonRows(r.stdout).map((row) => [row.line, row.status])).toEqual([[3, 'affected']]);
+  });
+});
