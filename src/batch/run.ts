@@ -137,6 +137,20 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
     return { ...result, result: cap ? capAtVerify(result.result) : result.result, error };
   };
 
+  /**
+   * A row with the wrong number of fields: its cells may have moved (an unquoted delimiter in a
+   * title), so no column can be trusted. Every cell is searched for a recalled code; a row that
+   * names a recall is listed as verify at most (its serial may be another column's) beside its
+   * error, so the summary counts it; one that names none is refused, never passed.
+   */
+  const misaligned = (line: number, row: number, cells: string[], raw: string | undefined, error: RowError): RowResult => {
+    const model = modelOf(cells) ?? '';
+    const other = cells.flatMap((text, i) => (i === columns.model || text.trim() === '' ? [] : [{ column: header[i] ?? `column ${i + 1}`, text }]));
+    const result = classify(line, row, cells, raw, model, cell(cells, columns.serial), cell(cells, columns.country), ctx, other);
+    if (result.kind !== 'checked' || result.result.status === 'no-recall') return refused(line, row, cells, raw, error);
+    return { ...result, result: capAtVerify(result.result), error };
+  };
+
   async function* results(): AsyncGenerator<RowResult[], void, undefined> {
     let row = 0;
     for await (const records of table.records) {
@@ -157,7 +171,7 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
         } else if (isBlank(cells)) {
           result = skipped(line, row, cells, raw, 'blank-line');
         } else if (cells.length !== width && !(cells.length > width && isBlank(cells.slice(width))) && !(cells.length < width && isBlank(header.slice(cells.length)))) {
-          result = refused(line, row, cells, raw, { code: 'field-count', expected: width, actual: cells.length, message: `expected ${width} fields, got ${cells.length}` });
+          result = misaligned(line, row, cells, raw, { code: 'field-count', expected: width, actual: cells.length, message: `expected ${width} fields, got ${cells.length}` });
         } else {
           const bad = raw === undefined || raw.includes('\uFFFD') ? cells.findIndex((c) => c.includes('\uFFFD')) : -1;
           result = bad !== -1

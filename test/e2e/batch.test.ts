@@ -28,7 +28,7 @@ const INVENTORY = [
   'k4,A3102,ACCJRU1D164009001,AU,too long for A3102', //        line 5: verify (never cleared by length)
   'k5,,,,continuation row', //                                  line 6: skipped (empty model)
   '', //                                                        line 7: skipped (blank)
-  'k7,A1263,A1B2,US', //                                        line 8: error (4 fields)
+  'k7,B0000,A1B2,US', //                                        line 8: error (4 fields, names no recall)
   'k8,"A1263","SN: a1b2 c3d4\ne5f6 g7h8",US,"quoted, with a line break"', // lines 9-10: verify
   'k9,a-1263,,,no serial', //                                   line 11: verify
 ].join('\n');

@@ -12,7 +12,7 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u;
 const dir = mkdtempSync(join(tmpdir(), 'recall-check-formats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const inv = join(dir, 'inv.csv');
-writeFileSync(inv, ['model,serial,country', 'A3102,ACCJRU1D16400900,AU', 'A1263,A1B2C3D4E5F6G7H8,US', 'A1263', 'A9999,1,US', 'A1263,"<script>alert(1)</script>",US'].join('\n') + '\n');
+writeFileSync(inv, ['model,serial,country', 'A3102,ACCJRU1D16400900,AU', 'A1263,A1B2C3D4E5F6G7H8,US', 'B0000', 'A9999,1,US', 'A1263,"<script>alert(1)</script>",US'].join('\n') + '\n');
 
 describe('--format github', () => {
   it('annotates the input file: error for affected and unreadable rows, warning for verify', async () => {
@@ -22,7 +22,7 @@ describe('--format github', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(new RegExp(`^::error file=${inv},line=2,title=Recall \\(affected\\)%3A anker-r4-au-2024::A3102 ACCJRU1D16400900: The serial is in the published range`, 'u'));
     expect(lines[1]).toMatch(/^::warning file=.*,line=3,title=Recall \(verify\)%3A anker-a1263-us-2025::A1263 A1B2C3D4E5F6G7H8: /u);
-    expect(lines[2]).toMatch(/^::error file=.*,line=4,title=Row not checked::A1263: line 4: expected 3 fields, got 1/u);
+    expect(lines[2]).toMatch(/^::error file=.*,line=4,title=Row not checked::B0000: line 4: expected 3 fields, got 1/u);
     expect(lines[3]).toMatch(/^::warning file=.*,line=6,/u);
   });
 
