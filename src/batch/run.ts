@@ -165,8 +165,9 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
             : classify(line, row, cells, raw, modelOf(cells) ?? '', cell(cells, columns.serial), cell(cells, columns.country), ctx);
         }
         // Every row object is made with rawBytes (undefined) in place, and is new: set, not copied.
-        // A line refused for a broken quote has no raw text, and gets no bytes either: it is re-serialised.
-        if (rawBytes !== undefined && result.raw !== undefined) (result as { rawBytes: Uint8Array | undefined }).rawBytes = rawBytes;
+        // A line refused for a broken quote has no raw text: it is re-serialised, from these bytes
+        // when its text did not decode (see report/reserialise-bytes.ts).
+        if (rawBytes !== undefined) (result as { rawBytes: Uint8Array | undefined }).rawBytes = rawBytes;
         record(summary, result);
         out[k] = result;
       }

@@ -226,3 +226,22 @@ describe('--encoding itself', () => {
     expect(written.toString('latin1')).toMatch(/\nX1,"two\nlines Se\u00f1or",A1366,affected,/u);
   });
 });
+
+describe('without --encoding, rows that are re-serialised keep their own bytes', () => {
+  it('a formula-like cell in Windows-1252 is escaped, and its bytes (ñ F1, é E9, € 80) are written back, not U+FFFD', async () => {
+    const path = write('formula-1252.csv', Buffer.concat([ascii('model,serial,country,title\n'), ascii('A1366,,US,=Se\xf1or caf\xe9 \x80\n')]));
+    const out = join(dir, 'formula-1252.checked.csv');
+    await runMain(['batch', path, '-f', 'csv', '-o', out]);
+    const row = readFileSync(out).toString('latin1').split('\n')[1]!;
+    expect(row).toMatch(/^A1366,,US,"'=Se\xf1or caf\xe9 \x80",affected,/u);
+  });
+
+  it('a line refused for a broken quote is written with its own bytes, its cells cut as the record reader cuts them', async () => {
+    const path = write('quote-1252.csv', Buffer.concat([ascii('model;serial;country;title\r\n'), ascii('A1263;"A1B2;US;Se\xf1or \x80\r\n'), ascii('A1366;;US;caf\xe9\r\n')]));
+    const out = join(dir, 'quote-1252.checked.csv');
+    await runMain(['batch', path, '-f', 'csv', '-o', out]);
+    const lines = readFileSync(out).toString('latin1').split('\r\n');
+    expect(lines[1]).toMatch(/^A1263;"""A1B2;US;Se\xf1or \x80";;;error;;/u);
+    expect(lines[2]).toMatch(/^A1366;;US;caf\xe9;affected;/u);
+  });
+});
