@@ -19,6 +19,8 @@ export interface DecodedText {
   encoding: Encoding;
   /** The input started with a byte-order mark (kept in CSV output, which Excel needs). */
   bom: boolean;
+  /** Set when a byte-order mark overrode the named encoding: what to tell the user, after the file's name. */
+  bomNote: string | undefined;
   chunks: AsyncGenerator<string, void, undefined>;
   /** Set once UTF-8 decoding has failed (no encoding was named): the likely encoding and the flag to re-run with. */
   readonly hint: EncodingHint | undefined;
@@ -43,6 +45,7 @@ const RESAVE = 'In Excel, use File › Save As › "CSV UTF-8 (Comma delimited)"
 const MULTI_BYTE = new Set(['utf-8', 'utf-16le', 'utf-16be', 'shift_jis', 'euc-jp', 'iso-2022-jp', 'gbk', 'gb18030', 'big5', 'euc-kr']);
 
 const BOMS: Record<string, readonly number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
+const BOM_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
 
 /** Reads enough of the source to recognise its encoding, then decodes it as a stream. */
 export async function decode(source: AsyncIterable<Uint8Array>, name: string, opts: DecodeOptions = {}): Promise<DecodedText> {
@@ -60,11 +63,15 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
   let encoding: Encoding = named ?? 'utf-8';
   let bom = false;
   const startsWith = (bytes: readonly number[]) => bytes.every((b, i) => head[i] === b);
-  if (named !== undefined) {
-    // A named encoding is what the file is in; a byte-order mark of that encoding is skipped.
-    bom = BOMS[named] !== undefined && startsWith(BOMS[named]!);
-    refuseNonText(head, name, named);
-  } else if (startsWith(BOMS['utf-8']!)) bom = true;
+  // As the WHATWG decode algorithm does, a byte-order mark wins over a named encoding: a file
+  // that starts with one was saved in that encoding, whatever label the run was given.
+  const marked = (Object.keys(BOMS) as Encoding[]).find((e) => startsWith(BOMS[e]!));
+  let bomNote: string | undefined;
+  if (named !== undefined && marked !== undefined) {
+    [encoding, bom] = [marked, true];
+    if (marked !== named) bomNote = `starts with a ${BOM_NAMES[marked]} byte-order mark: read as ${marked}, not as the named ${named} (a byte-order mark overrides the encoding named)`;
+  } else if (named !== undefined) refuseNonText(head, name, named);
+  else if (startsWith(BOMS['utf-8']!)) bom = true;
   else if (startsWith(BOMS['utf-16le']!)) [encoding, bom] = ['utf-16le', true];
   else if (startsWith(BOMS['utf-16be']!)) [encoding, bom] = ['utf-16be', true];
   else refuseNonText(head, name, undefined);
@@ -76,7 +83,7 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
   // Only UTF-8 and single-byte encodings may skip the decoder: in the others an ASCII byte can be
   // the second half of a character, or the decoder carries state (ISO-2022-JP).
   const fastPath = !multiByte || encoding === 'utf-8';
-  let lines = named !== undefined && named !== 'utf-8' && asciiCompatible(named) ? LineBytes.fromStart(1) : undefined;
+  let lines = named !== undefined && encoding !== 'utf-8' && asciiCompatible(encoding) ? LineBytes.fromStart(1) : undefined;
   let hint: EncodingHint | undefined;
   let keepLines = true;
   // In UTF-8, the first U+FFFD means the file is in some other encoding (or damaged): from there
@@ -132,6 +139,7 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
   return {
     encoding,
     bom,
+    bomNote,
     chunks: chunks(),
     get hint() {
       return hint;

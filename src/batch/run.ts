@@ -97,11 +97,13 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
   if (csv.linebreak === '\r') text.dropLines();
   const headerLine = csv.sepLine ? 2 : 1;
   const headerBytes = bytesOf(text, headerLine, csv.header.raw);
-  const columns = readableColumns(header, opts, text.hint, text.encoding, named(opts.encoding));
+  // A byte-order mark that overrode the named encoding: the file is read in the mark's, as if named.
+  const readAs = text.bomNote !== undefined ? text.encoding : named(opts.encoding);
+  const columns = readableColumns(header, opts, text.hint, text.encoding, readAs);
   return checkTable(
     catalog,
     csv,
-    { kind: 'csv', encoding: text.encoding, bom: text.bom, delimiter: csv.delimiter, sepLine: csv.sepLine, linebreak: csv.linebreak, headerRaw: csv.header.raw, headerBytes },
+    { kind: 'csv', encoding: text.encoding, bom: text.bom, bomNote: text.bomNote, delimiter: csv.delimiter, sepLine: csv.sepLine, linebreak: csv.linebreak, headerRaw: csv.header.raw, headerBytes },
     opts,
     columns,
     text,
@@ -125,7 +127,7 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
   /** A row with cells that did not decode: checked on what it still shows, refused if that names no recall. */
   const damaged = (line: number, row: number, cells: string[], raw: string | undefined, bad: number): RowResult => {
     const column = header[bad] ?? `column ${bad + 1}`;
-    const error: RowError = { code: 'invalid-text', column, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(shape.encoding, text?.hint, named(opts.encoding))}` };
+    const error: RowError = { code: 'invalid-text', column, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(shape.encoding, text?.hint, text?.bomNote !== undefined ? shape.encoding : named(opts.encoding))}` };
     // An unreadable serial or country is checked as absent; an unreadable model is searched as it
     // reads, but can then never clear a unit (nor condemn one by its serial): capped at verify.
     const unreadable = (i: number | undefined) => i !== undefined && (cells[i] ?? '').includes('\uFFFD');

@@ -245,3 +245,23 @@ describe('without --encoding, rows that are re-serialised keep their own bytes',
     expect(lines[2]).toMatch(/^A1366;;US;caf\xe9;affected;/u);
   });
 });
+
+describe('a byte-order mark overrides a named encoding (the WHATWG decode algorithm)', () => {
+  it('a UTF-8 file with a BOM, read with --encoding windows-1252: read as UTF-8 (ñ C3 B1 stays one character), said once on stderr', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), ascii('model,serial,country,title\nA1366,,US,Se\xc3\xb1or\n')]);
+    const path = write('bom-utf8.csv', bytes);
+    const out = join(dir, 'bom-utf8.checked.csv');
+    const r = await runMain(['batch', path, '--encoding', 'windows-1252', '-f', 'csv', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split(`recall-check: note: ${path} starts with a UTF-8 byte-order mark: read as utf-8, not as the named windows-1252 (a byte-order mark overrides the encoding named)\n`)).toHaveLength(2);
+    expect(originalColumns(readFileSync(out), '\n').equals(bytes)).toBe(true);
+  });
+
+  it('a UTF-16LE file with its BOM, read with --encoding windows-1252, is read as UTF-16LE, not refused for its NUL bytes', async () => {
+    const path = write('bom-utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('model\tserial\tcountry\r\nA1366\t\tUS\r\n', 'utf16le')]));
+    const r = await runMain(['batch', path, '--encoding', 'windows-1252', '-f', 'ndjson']);
+    expect(r.code).toBe(1);
+    expect(ndjson(r.stdout).rows.map((x) => [x.line, x.status])).toEqual([[2, 'affected']]);
+    expect(r.stderr).toContain(`${path} starts with a UTF-16LE byte-order mark: read as utf-16le, not as the named windows-1252`);
+  });
+});

@@ -61,6 +61,7 @@ export async function batchCommand(io: Io, file: string, cmd: Command): Promise<
     // Most runs acknowledge nothing; then no row pays for asking.
     annotate: options.acknowledgements.length > 0 ? (result) => acks.apply(result) : undefined,
   });
+  if (batch.bomNote !== undefined) io.stderr.write(`recall-check: note: ${name} ${batch.bomNote}\n`);
   if (batch.columns.serial === undefined) {
     io.stderr.write(`recall-check: note: ${noSerialColumnNote(name)} Name it with --serial-column.\n`);
   }
