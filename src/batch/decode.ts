@@ -22,6 +22,11 @@ export interface DecodedText {
   /** Set when a byte-order mark overrode the named encoding: what to tell the user, after the file's name. */
   bomNote: string | undefined;
   chunks: AsyncGenerator<string, void, undefined>;
+  /**
+   * Set once bytes that are not UTF-8 have been read (UTF-8 only): a U+FFFD in the text before
+   * that is the character itself, written as valid bytes (EF BF BD), not a decoding failure.
+   */
+  readonly invalid: boolean;
   /** Set once UTF-8 decoding has failed (no encoding was named): the likely encoding and the flag to re-run with. */
   readonly hint: EncodingHint | undefined;
   /**
@@ -90,6 +95,7 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
   // on its bytes are kept, and unless UTF-8 was named, its likely encoding is guessed.
   let watch = encoding === 'utf-8';
   let previous: Uint8Array | undefined;
+  let invalid = false;
 
   // Most chunks of an inventory are plain ASCII: those are copied as they are, which is much
   // cheaper than decoding, unless the decoder holds the first bytes of a character.
@@ -108,6 +114,7 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
   };
   const failed = async (bytes: Uint8Array, decoded: string) => {
     watch = false;
+    invalid = true;
     const bad = decoded.indexOf('\uFFFD');
     let anchor = 0;
     for (let i = decoded.indexOf('\n'); i !== -1 && i < bad; i = decoded.indexOf('\n', i + 1)) anchor++;
@@ -119,7 +126,7 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
   async function* chunks(): AsyncGenerator<string, void, undefined> {
     const feed = async (bytes: Uint8Array) => {
       const decoded = text(bytes);
-      if (watch && viaDecoder && decoded.includes('\uFFFD')) await failed(bytes, decoded);
+      if (watch && viaDecoder && decoded.includes('\uFFFD') && !allLiteral(previous, bytes, decoded)) await failed(bytes, decoded);
       lines?.push(bytes);
       previous = bytes;
       return decoded;
@@ -144,6 +151,9 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
     get hint() {
       return hint;
     },
+    get invalid() {
+      return invalid;
+    },
     get lines() {
       return lines;
     },
@@ -162,6 +172,23 @@ function refuseNonText(head: Uint8Array, name: string, named: string | undefined
   if (head.includes(0) && named !== 'utf-16le' && named !== 'utf-16be') {
     throw new RecallCheckError('input', [{ file: name, line: 1, message: `contains NUL bytes: UTF-16 text without a byte-order mark (re-run with --encoding utf-16le or --encoding utf-16be), or not text at all. ${RESAVE}` }]);
   }
+}
+
+/**
+ * Whether every U+FFFD in a chunk's text is the character itself, from the valid bytes EF BF BD
+ * (a file converted by a tool that replaced what it could not read), not a byte that failed: then
+ * the file is valid UTF-8, and no other encoding is to be guessed. The last two bytes of the chunk
+ * before count, for a character cut between chunks.
+ */
+function allLiteral(previous: Uint8Array | undefined, bytes: Uint8Array, decoded: string): boolean {
+  let replaced = 0;
+  for (let i = decoded.indexOf('\uFFFD'); i !== -1; i = decoded.indexOf('\uFFFD', i + 1)) replaced++;
+  const carried = previous === undefined ? 0 : Math.min(2, previous.length);
+  const at = (i: number) => (i < carried ? previous![previous!.length - carried + i]! : bytes[i - carried]!);
+  const n = carried + bytes.length;
+  let literal = 0;
+  for (let i = 0; i + 2 < n && literal < replaced; i++) if (at(i) === 0xef && at(i + 1) === 0xbf && at(i + 2) === 0xbd) literal++;
+  return literal === replaced;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -127,7 +127,13 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
   /** A row with cells that did not decode: checked on what it still shows, refused if that names no recall. */
   const damaged = (line: number, row: number, cells: string[], raw: string | undefined, bad: number): RowResult => {
     const column = header[bad] ?? `column ${bad + 1}`;
-    const error: RowError = { code: 'invalid-text', column, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(shape.encoding, text?.hint, text?.bomNote !== undefined ? shape.encoding : named(opts.encoding))}` };
+    // Before any byte has failed, a U+FFFD in UTF-8 text is the character itself: valid bytes, and
+    // the encoding is right; the value was lost before the file was saved.
+    const literal = text !== undefined && shape.encoding === 'utf-8' && !text.invalid;
+    const message = literal
+      ? `column "${header[bad] ?? bad + 1}" holds a U+FFFD replacement character (valid UTF-8, not a decoding failure): the file was probably damaged before it was saved; check the value against the unit's label`
+      : `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(shape.encoding, text?.hint, text?.bomNote !== undefined ? shape.encoding : named(opts.encoding))}`;
+    const error: RowError = { code: 'invalid-text', column, message };
     // An unreadable serial or country is checked as absent; an unreadable model is searched as it
     // reads, but can then never clear a unit (nor condemn one by its serial): capped at verify.
     const unreadable = (i: number | undefined) => i !== undefined && (cells[i] ?? '').includes('\uFFFD');

@@ -265,3 +265,22 @@ describe('a byte-order mark overrides a named encoding (the WHATWG decode algori
     expect(r.stderr).toContain(`${path} starts with a UTF-16LE byte-order mark: read as utf-16le, not as the named windows-1252`);
   });
 });
+
+describe('a literal U+FFFD (valid UTF-8 EF BF BD) is not a decoding failure', () => {
+  it('no "not UTF-8" note and no guess: the row says its cell holds a U+FFFD, the file probably damaged before', async () => {
+    const path = write('literal-fffd.csv', Buffer.concat([ascii('model,serial,country,title\n'), ascii('A3102,ACCJRU1D16400900,AU,caf\xc3\xa9 \xef\xbf\xbd \xc3\xa9\xc3\xa9\n'), ascii('X1,S,US,plain \xef\xbf\xbd\n')]));
+    const r = await runMain(['batch', path, '-f', 'ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/not UTF-8|not valid|--encoding/u);
+    const { rows } = ndjson(r.stdout);
+    expect(rows.map((x) => [x.line, x.status])).toEqual([[2, 'affected'], [3, 'error']]);
+    expect(rows[1].error).toMatchObject({ code: 'invalid-text', column: 'title', message: 'column "title" holds a U+FFFD replacement character (valid UTF-8, not a decoding failure): the file was probably damaged before it was saved; check the value against the unit\'s label' });
+  });
+
+  it('a literal U+FFFD does not hide a real invalid byte after it: that one is still called not UTF-8', async () => {
+    const path = write('literal-then-bad.csv', Buffer.concat([ascii('model,serial,country,title\n'), ascii('X1,S,US,a \xef\xbf\xbd\n'), ascii('X2,S,US,caf\xe9 Se\xf1or \xe9t\xe9 \xe9\n')]));
+    const r = await runMain(['batch', path, '-f', 'ndjson']);
+    expect(r.stderr).toMatch(/is not UTF-8; /u);
+    expect(ndjson(r.stdout).rows[1].error.message).toMatch(/^column "title" has bytes that are not valid UTF-8; /u);
+  });
+});
