@@ -284,3 +284,19 @@ describe('a literal U+FFFD (valid UTF-8 EF BF BD) is not a decoding failure', ()
     expect(ndjson(r.stdout).rows[1].error.message).toMatch(/^column "title" has bytes that are not valid UTF-8; /u);
   });
 });
+
+describe('the hint between Latin code pages names windows-1252, the guess after it', () => {
+  it('German "Größe" (F6 DF), which chardet scores as Baltic windows-1257 with no Western guess near it: windows-1252 is named, or windows-1257', async () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `X${i},S${i},US,Gr\xf6\xdfe\n`).join('');
+    const path = write('grosse-1252.csv', ascii(`model,serial,country,title\n${lines}`));
+    const r = await runMain(['batch', path]);
+    expect(r.stderr).toContain(`recall-check: note: ${path} is not UTF-8; it looks like windows-1252 (or windows-1257): re-run with --encoding windows-1252\n`);
+  });
+
+  it('a Cyrillic (windows-1251) title is not Latin: it is named as guessed', async () => {
+    const ru = iconv.encode('Портативный аккумулятор для телефона, черный. Быстрая зарядка ', 'win1251');
+    const path = write('cyrillic-1251.csv', Buffer.concat([ascii('model,serial,country,title\n'), ...Array.from({ length: 5 }, (_, i) => Buffer.concat([ascii(`X${i},S,US,`), ru, ascii('\n')]))]));
+    const r = await runMain(['batch', path]);
+    expect(r.stderr).toContain('is not UTF-8; it looks like windows-1251: re-run with --encoding windows-1251\n');
+  });
+});
