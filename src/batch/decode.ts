@@ -35,6 +35,8 @@ export interface DecodedText {
    * UTF-8 and for UTF-16, whose text encodes back to the same bytes.
    */
   readonly lines: LineBytes | undefined;
+  /** The header proved the encoding (see header-encoding.ts): the hint names it instead of the guess. */
+  prove(hint: EncodingHint): void;
   /** Stop keeping lines (their records are written back from their text). */
   dropLines(): void;
 }
@@ -156,6 +158,9 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
     },
     get lines() {
       return lines;
+    },
+    prove(proven) {
+      hint = proven;
     },
     dropLines() {
       keepLines = false;

@@ -24,9 +24,12 @@ export const WEAK_ADVICE = 'its encoding is not clear: re-run with it named, for
  * WHATWG). Between them, chardet's statistics on a few accented words are noise (a Spanish
  * "Señor" in Windows-1252 scores as Romanian in Windows-1250, a German "Größe" as Baltic
  * Windows-1257), so Windows-1252, Excel's code page for Western Europe and the Americas, is named,
- * with the guess after it as the other possibility. A Cyrillic, Greek, Hebrew or Arabic guess is
+ * with the guess after it as the other possibility (unless a Western guess scores close to it). A Cyrillic, Greek, Hebrew or Arabic guess is
  * not noise of this kind: it is named as it is.
  */
+const LATIN_MARGIN = 15;
+const LATIN = /^(?:windows-125\d|iso-8859-\d+)$/iu;
+const WESTERN = /^(?:windows-1252|iso-8859-1)$/iu;
 const LATIN_SCRIPT = new Set(['windows-1250', 'windows-1252', 'windows-1254', 'windows-1257', 'windows-1258', 'iso-8859-2', 'iso-8859-3', 'iso-8859-4', 'iso-8859-10', 'iso-8859-13', 'iso-8859-14', 'iso-8859-15', 'iso-8859-16']);
 
 export async function guessEncoding(bytes: Uint8Array): Promise<EncodingHint> {
@@ -36,6 +39,10 @@ export async function guessEncoding(bytes: Uint8Array): Promise<EncodingHint> {
   // still names a code page, confidently: there is nothing to tell code pages apart by.
   if (highBytes(sample, MIN_HIGH_BYTES) < MIN_HIGH_BYTES) return { encoding: undefined, advice: WEAK_ADVICE };
   const guesses = analyse(sample);
+  // A Western guess close to the best Latin one is named by itself: the difference is noise.
+  const best = guesses[0];
+  const western = guesses.find((g) => WESTERN.test(g.name));
+  if (best && western && LATIN.test(best.name) && western.confidence >= WEAK && best.confidence - western.confidence <= LATIN_MARGIN) guesses.unshift(western);
   for (const guess of guesses) {
     if (guess.confidence < WEAK) break;
     // UTF-8 has just failed; a guess of it (or of ASCII) says only that most of the bytes are ASCII.

@@ -17,6 +17,7 @@ import { type ColumnOptions, mapColumns } from './columns.js';
 import { type DecodedText, decode, type EncodingHint } from './decode.js';
 import { canonicalEncoding } from './encodings.js';
 import { WEAK_ADVICE } from './encoding-hint.js';
+import { provenHeaderEncoding, provenHint } from './header-encoding.js';
 import { readCsv } from './read.js';
 import type { Table } from './table.js';
 import type { ColumnMapping, InputFile } from '../results/input-file.js';
@@ -99,7 +100,7 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
   const headerBytes = bytesOf(text, headerLine, csv.header.raw);
   // A byte-order mark that overrode the named encoding: the file is read in the mark's, as if named.
   const readAs = text.bomNote !== undefined ? text.encoding : named(opts.encoding);
-  const columns = readableColumns(header, opts, text.hint, text.encoding, readAs);
+  const columns = readableColumns(header, opts, text, readAs, csv.delimiter, headerBytes);
   return checkTable(
     catalog,
     csv,
@@ -215,17 +216,26 @@ function undecodable(encoding: string, hint: EncodingHint | undefined, named: st
  * read as UTF-8) has no model column that can be found or named: the fix is the encoding, never
  * a --model-column with the name as the user sees it.
  */
-function readableColumns(header: string[], opts: CsvBatchOptions, hint: EncodingHint | undefined, encoding: string, named: string | undefined): ColumnMapping {
+function readableColumns(header: string[], opts: CsvBatchOptions, text: DecodedText, named: string | undefined, delimiter: string, headerBytes: Uint8Array | undefined): ColumnMapping {
+  const unreadable = header.some((h) => h.includes('\uFFFD'));
+  let mapped: ColumnMapping | undefined;
   try {
-    return mapColumns(header, opts, opts.name);
+    mapped = mapColumns(header, opts, opts.name);
   } catch (e) {
-    if (!(e instanceof RecallCheckError) || !header.some((h) => h.includes('\uFFFD'))) throw e;
-    const found = header.map((h) => JSON.stringify(h)).join(', ');
-    const why = named !== undefined
-      ? `the header could not be read as ${named} (columns found: ${found}); check that --encoding ${named} is the file's encoding`
-      : `the header could not be read as ${encoding === 'utf-8' ? 'UTF-8' : encoding} (columns found: ${found}); ${hint?.advice ?? WEAK_ADVICE}`;
-    throw new RecallCheckError('input', [{ file: opts.name, line: 1, message: `${why}. Nothing was checked.` }]);
+    if (!(e instanceof RecallCheckError) || !unreadable) throw e;
   }
+  // Without a named encoding, a header that did not decode is tried in the likely encodings: one in
+  // which it maps (more) columns is named, as proven, instead of chardet's guess.
+  if (unreadable && named === undefined && headerBytes !== undefined && (mapped === undefined || mapped.serial === undefined || mapped.country === undefined)) {
+    const proven = provenHeaderEncoding(headerBytes, delimiter, opts, mapped, text.hint?.encoding);
+    if (proven !== undefined) text.prove(provenHint(proven));
+  }
+  if (mapped !== undefined) return mapped;
+  const found = header.map((h) => JSON.stringify(h)).join(', ');
+  const why = named !== undefined
+    ? `the header could not be read as ${named} (columns found: ${found}); check that --encoding ${named} is the file's encoding`
+    : `the header could not be read as ${text.encoding === 'utf-8' ? 'UTF-8' : text.encoding} (columns found: ${found}); ${text.hint?.advice ?? WEAK_ADVICE}`;
+  throw new RecallCheckError('input', [{ file: opts.name, line: 1, message: `${why}. Nothing was checked.` }]);
 }
 
 /** A record's own bytes, when the decode stage keeps them; the first undecodable byte numbers the lines kept after a UTF-8 failure. */

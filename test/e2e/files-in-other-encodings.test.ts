@@ -300,3 +300,28 @@ describe('the hint between Latin code pages names windows-1252, the guess after 
     expect(r.stderr).toContain('is not UTF-8; it looks like windows-1251: re-run with --encoding windows-1251\n');
   });
 });
+
+describe('a header that did not decode: the encoding in which it maps is named, as proven', () => {
+  it('a short EUC-JP header (品番, 製造番号, 国), which chardet calls windows-1252: euc-jp is named, and no --model-column', async () => {
+    const path = write('short-euc.csv', iconv.encode('品番\t製造番号\t国\r\nA1366\t\tJP\r\nA3102\tACCJRU1D16400900\tAU\r\n', 'euc-jp'));
+    const r = await runMain(['batch', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/:1: the header could not be read as UTF-8 \(columns found: .*\); its header reads as euc-jp: re-run with --encoding euc-jp\. Nothing was checked\.\n$/u);
+    expect(r.stderr).not.toMatch(/--model-column/u);
+    expect((await runMain(['batch', path, '--encoding', 'euc-jp', '-f', 'ndjson'])).code).toBe(1);
+  });
+
+  it('a short Big5 header (型號, 序號, 國家): big5 is named', async () => {
+    const path = write('short-big5.csv', iconv.encode('型號,序號,國家\r\nA1366,,US\r\n', 'big5'));
+    const r = await runMain(['batch', path]);
+    expect(r.stderr).toMatch(/its header reads as big5: re-run with --encoding big5\. Nothing was checked\.\n$/u);
+  });
+
+  it('a serial column whose name did not decode (Numéro de série in Windows-1252): the note names the encoding and its flag before the column flag', async () => {
+    const path = write('serie-1252.csv', ascii('model,Num\xe9ro de s\xe9rie,country,title\nA3102,ACCJRU1D16400900,AU,x\n'));
+    const r = await runMain(['batch', path]);
+    const unreadable = r.stderr.indexOf(`recall-check: note: ${path}: the header cell "Num\uFFFDro de s\uFFFDrie" could not be read, so its serial column may be there but unreadable; its header reads as windows-1252: re-run with --encoding windows-1252.\n`);
+    expect(unreadable).not.toBe(-1);
+    expect(unreadable).toBeLessThan(r.stderr.indexOf('--serial-column'));
+  });
+});
