@@ -17,6 +17,7 @@ import { type ColumnOptions, mapColumns } from './columns.js';
 import { type DecodedText, decode, type EncodingHint } from './decode.js';
 import { canonicalEncoding } from './encodings.js';
 import { WEAK_ADVICE } from './encoding-hint.js';
+import { provenHeaderEncoding, provenHint } from './header-encoding.js';
 import { readCsv } from './read.js';
 import type { Table } from './table.js';
 import type { ColumnMapping, InputFile } from '../results/input-file.js';
@@ -97,11 +98,13 @@ export async function checkCsv(catalog: Catalog, source: AsyncIterable<Uint8Arra
   if (csv.linebreak === '\r') text.dropLines();
   const headerLine = csv.sepLine ? 2 : 1;
   const headerBytes = bytesOf(text, headerLine, csv.header.raw);
-  const columns = readableColumns(header, opts, text.hint, text.encoding, named(opts.encoding));
+  // A byte-order mark that overrode the named encoding: the file is read in the mark's, as if named.
+  const readAs = text.bomNote !== undefined ? text.encoding : named(opts.encoding);
+  const columns = readableColumns(header, opts, text, readAs, csv.delimiter, headerBytes);
   return checkTable(
     catalog,
     csv,
-    { kind: 'csv', encoding: text.encoding, bom: text.bom, delimiter: csv.delimiter, sepLine: csv.sepLine, linebreak: csv.linebreak, headerRaw: csv.header.raw, headerBytes },
+    { kind: 'csv', encoding: text.encoding, bom: text.bom, bomNote: text.bomNote, delimiter: csv.delimiter, sepLine: csv.sepLine, linebreak: csv.linebreak, headerRaw: csv.header.raw, headerBytes },
     opts,
     columns,
     text,
@@ -125,7 +128,13 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
   /** A row with cells that did not decode: checked on what it still shows, refused if that names no recall. */
   const damaged = (line: number, row: number, cells: string[], raw: string | undefined, bad: number): RowResult => {
     const column = header[bad] ?? `column ${bad + 1}`;
-    const error: RowError = { code: 'invalid-text', column, message: `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(shape.encoding, text?.hint, named(opts.encoding))}` };
+    // Before any byte has failed, a U+FFFD in UTF-8 text is the character itself: valid bytes, and
+    // the encoding is right; the value was lost before the file was saved.
+    const literal = text !== undefined && shape.encoding === 'utf-8' && !text.invalid;
+    const message = literal
+      ? `column "${header[bad] ?? bad + 1}" holds a U+FFFD replacement character (valid UTF-8, not a decoding failure): the file was probably damaged before it was saved; check the value against the unit's label`
+      : `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(shape.encoding, text?.hint, text?.bomNote !== undefined ? shape.encoding : named(opts.encoding))}`;
+    const error: RowError = { code: 'invalid-text', column, message };
     // An unreadable serial or country is checked as absent; an unreadable model is searched as it
     // reads, but can then never clear a unit (nor condemn one by its serial): capped at verify.
     const unreadable = (i: number | undefined) => i !== undefined && (cells[i] ?? '').includes('\uFFFD');
@@ -179,8 +188,9 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
             : classify(line, row, cells, raw, modelOf(cells) ?? '', cell(cells, columns.serial), cell(cells, columns.country), ctx);
         }
         // Every row object is made with rawBytes (undefined) in place, and is new: set, not copied.
-        // A line refused for a broken quote has no raw text, and gets no bytes either: it is re-serialised.
-        if (rawBytes !== undefined && result.raw !== undefined) (result as { rawBytes: Uint8Array | undefined }).rawBytes = rawBytes;
+        // A line refused for a broken quote has no raw text: it is re-serialised, from these bytes
+        // when its text did not decode (see report/reserialise-bytes.ts).
+        if (rawBytes !== undefined) (result as { rawBytes: Uint8Array | undefined }).rawBytes = rawBytes;
         record(summary, result);
         out[k] = result;
       }
@@ -220,17 +230,26 @@ function undecodable(encoding: string, hint: EncodingHint | undefined, named: st
  * read as UTF-8) has no model column that can be found or named: the fix is the encoding, never
  * a --model-column with the name as the user sees it.
  */
-function readableColumns(header: string[], opts: CsvBatchOptions, hint: EncodingHint | undefined, encoding: string, named: string | undefined): ColumnMapping {
+function readableColumns(header: string[], opts: CsvBatchOptions, text: DecodedText, named: string | undefined, delimiter: string, headerBytes: Uint8Array | undefined): ColumnMapping {
+  const unreadable = header.some((h) => h.includes('\uFFFD'));
+  let mapped: ColumnMapping | undefined;
   try {
-    return mapColumns(header, opts, opts.name);
+    mapped = mapColumns(header, opts, opts.name);
   } catch (e) {
-    if (!(e instanceof RecallCheckError) || !header.some((h) => h.includes('\uFFFD'))) throw e;
-    const found = header.map((h) => JSON.stringify(h)).join(', ');
-    const why = named !== undefined
-      ? `the header could not be read as ${named} (columns found: ${found}); check that --encoding ${named} is the file's encoding`
-      : `the header could not be read as ${encoding === 'utf-8' ? 'UTF-8' : encoding} (columns found: ${found}); ${hint?.advice ?? WEAK_ADVICE}`;
-    throw new RecallCheckError('input', [{ file: opts.name, line: 1, message: `${why}. Nothing was checked.` }]);
+    if (!(e instanceof RecallCheckError) || !unreadable) throw e;
   }
+  // Without a named encoding, a header that did not decode is tried in the likely encodings: one in
+  // which it maps (more) columns is named, as proven, instead of chardet's guess.
+  if (unreadable && named === undefined && headerBytes !== undefined && (mapped === undefined || mapped.serial === undefined || mapped.country === undefined)) {
+    const proven = provenHeaderEncoding(headerBytes, delimiter, opts, mapped, text.hint?.encoding);
+    if (proven !== undefined) text.prove(provenHint(proven));
+  }
+  if (mapped !== undefined) return mapped;
+  const found = header.map((h) => JSON.stringify(h)).join(', ');
+  const why = named !== undefined
+    ? `the header could not be read as ${named} (columns found: ${found}); check that --encoding ${named} is the file's encoding`
+    : `the header could not be read as ${text.encoding === 'utf-8' ? 'UTF-8' : text.encoding} (columns found: ${found}); ${text.hint?.advice ?? WEAK_ADVICE}`;
+  throw new RecallCheckError('input', [{ file: opts.name, line: 1, message: `${why}. Nothing was checked.` }]);
 }
 
 /** A record's own bytes, when the decode stage keeps them; the first undecodable byte numbers the lines kept after a UTF-8 failure. */

@@ -11,6 +11,7 @@ import type { RowResult } from '../results/row-result.js';
 import type { CreateReporter } from './reporter.js';
 import { rowView } from './row-view.js';
 import { type Encoder, encoderFor } from './encoded.js';
+import { reserialisedBytes } from './reserialise-bytes.js';
 
 export const APPENDED_COLUMNS = ['recall_status', 'recall_ids', 'recall_reason', 'recall_action', 'recall_check_url'] as const;
 
@@ -139,10 +140,17 @@ export function csvWriter(width: number, shape: CsvShape): CsvWriter {
     let text = '';
     for (const r of batch) {
       const v = verdictFor(r);
-      if (r.rawBytes !== undefined && asIs(r)) {
+      if (r.rawBytes !== undefined && r.raw !== undefined && asIs(r)) {
         if (text) parts.push(encode(text));
         parts.push(r.rawBytes);
         text = v.line;
+      } else if (r.rawBytes !== undefined && shape.encoding === 'utf-8') {
+        // Not UTF-8 after all: re-serialised from its bytes, which its cells no longer hold.
+        const own = reserialisedBytes(r as RowResult & { rawBytes: Uint8Array }, width, shape, risky);
+        if (text) parts.push(encode(text));
+        parts.push(own.cells, encode(`${shape.delimiter}${v.text}`));
+        if (own.extra !== undefined) parts.push(encode(shape.delimiter), own.extra);
+        text = shape.linebreak;
       } else if (r.raw !== undefined && asIs(r)) text += r.raw + v.line;
       else text += reserialised(r, v);
     }

@@ -38,6 +38,8 @@ export interface InputFile {
    * Set when the file was read as UTF-8 (no encoding named) and is not: the likely encoding and the
    * exact --encoding to re-run with. Known once the first undecodable byte has been read.
    */
+  /** Set when the file's byte-order mark overrode the encoding named for it: what to tell the user, after the file's name. */
+  readonly bomNote?: string | undefined;
   readonly encodingHint?: { readonly encoding: string | undefined; readonly advice: string } | undefined;
   readonly columns: ColumnMapping;
 }

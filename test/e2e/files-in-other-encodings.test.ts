@@ -226,3 +226,102 @@ describe('--encoding itself', () => {
     expect(written.toString('latin1')).toMatch(/\nX1,"two\nlines Se\u00f1or",A1366,affected,/u);
   });
 });
+
+describe('without --encoding, rows that are re-serialised keep their own bytes', () => {
+  it('a formula-like cell in Windows-1252 is escaped, and its bytes (ñ F1, é E9, € 80) are written back, not U+FFFD', async () => {
+    const path = write('formula-1252.csv', Buffer.concat([ascii('model,serial,country,title\n'), ascii('A1366,,US,=Se\xf1or caf\xe9 \x80\n')]));
+    const out = join(dir, 'formula-1252.checked.csv');
+    await runMain(['batch', path, '-f', 'csv', '-o', out]);
+    const row = readFileSync(out).toString('latin1').split('\n')[1]!;
+    expect(row).toMatch(/^A1366,,US,"'=Se\xf1or caf\xe9 \x80",affected,/u);
+  });
+
+  it('a line refused for a broken quote is written with its own bytes, its cells cut as the record reader cuts them', async () => {
+    const path = write('quote-1252.csv', Buffer.concat([ascii('model;serial;country;title\r\n'), ascii('A1263;"A1B2;US;Se\xf1or \x80\r\n'), ascii('A1366;;US;caf\xe9\r\n')]));
+    const out = join(dir, 'quote-1252.checked.csv');
+    await runMain(['batch', path, '-f', 'csv', '-o', out]);
+    const lines = readFileSync(out).toString('latin1').split('\r\n');
+    expect(lines[1]).toMatch(/^A1263;"""A1B2;US;Se\xf1or \x80";;;error;;/u);
+    expect(lines[2]).toMatch(/^A1366;;US;caf\xe9;affected;/u);
+  });
+});
+
+describe('a byte-order mark overrides a named encoding (the WHATWG decode algorithm)', () => {
+  it('a UTF-8 file with a BOM, read with --encoding windows-1252: read as UTF-8 (ñ C3 B1 stays one character), said once on stderr', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), ascii('model,serial,country,title\nA1366,,US,Se\xc3\xb1or\n')]);
+    const path = write('bom-utf8.csv', bytes);
+    const out = join(dir, 'bom-utf8.checked.csv');
+    const r = await runMain(['batch', path, '--encoding', 'windows-1252', '-f', 'csv', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split(`recall-check: note: ${path} starts with a UTF-8 byte-order mark: read as utf-8, not as the named windows-1252 (a byte-order mark overrides the encoding named)\n`)).toHaveLength(2);
+    expect(originalColumns(readFileSync(out), '\n').equals(bytes)).toBe(true);
+  });
+
+  it('a UTF-16LE file with its BOM, read with --encoding windows-1252, is read as UTF-16LE, not refused for its NUL bytes', async () => {
+    const path = write('bom-utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('model\tserial\tcountry\r\nA1366\t\tUS\r\n', 'utf16le')]));
+    const r = await runMain(['batch', path, '--encoding', 'windows-1252', '-f', 'ndjson']);
+    expect(r.code).toBe(1);
+    expect(ndjson(r.stdout).rows.map((x) => [x.line, x.status])).toEqual([[2, 'affected']]);
+    expect(r.stderr).toContain(`${path} starts with a UTF-16LE byte-order mark: read as utf-16le, not as the named windows-1252`);
+  });
+});
+
+describe('a literal U+FFFD (valid UTF-8 EF BF BD) is not a decoding failure', () => {
+  it('no "not UTF-8" note and no guess: the row says its cell holds a U+FFFD, the file probably damaged before', async () => {
+    const path = write('literal-fffd.csv', Buffer.concat([ascii('model,serial,country,title\n'), ascii('A3102,ACCJRU1D16400900,AU,caf\xc3\xa9 \xef\xbf\xbd \xc3\xa9\xc3\xa9\n'), ascii('X1,S,US,plain \xef\xbf\xbd\n')]));
+    const r = await runMain(['batch', path, '-f', 'ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/not UTF-8|not valid|--encoding/u);
+    const { rows } = ndjson(r.stdout);
+    expect(rows.map((x) => [x.line, x.status])).toEqual([[2, 'affected'], [3, 'error']]);
+    expect(rows[1].error).toMatchObject({ code: 'invalid-text', column: 'title', message: 'column "title" holds a U+FFFD replacement character (valid UTF-8, not a decoding failure): the file was probably damaged before it was saved; check the value against the unit\'s label' });
+  });
+
+  it('a literal U+FFFD does not hide a real invalid byte after it: that one is still called not UTF-8', async () => {
+    const path = write('literal-then-bad.csv', Buffer.concat([ascii('model,serial,country,title\n'), ascii('X1,S,US,a \xef\xbf\xbd\n'), ascii('X2,S,US,caf\xe9 Se\xf1or \xe9t\xe9 \xe9\n')]));
+    const r = await runMain(['batch', path, '-f', 'ndjson']);
+    expect(r.stderr).toMatch(/is not UTF-8; /u);
+    expect(ndjson(r.stdout).rows[1].error.message).toMatch(/^column "title" has bytes that are not valid UTF-8; /u);
+  });
+});
+
+describe('the hint between Latin code pages names windows-1252, the guess after it', () => {
+  it('German "Größe" (F6 DF), which chardet scores as Baltic windows-1257 with no Western guess near it: windows-1252 is named, or windows-1257', async () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `X${i},S${i},US,Gr\xf6\xdfe\n`).join('');
+    const path = write('grosse-1252.csv', ascii(`model,serial,country,title\n${lines}`));
+    const r = await runMain(['batch', path]);
+    expect(r.stderr).toContain(`recall-check: note: ${path} is not UTF-8; it looks like windows-1252 (or windows-1257): re-run with --encoding windows-1252\n`);
+  });
+
+  it('a Cyrillic (windows-1251) title is not Latin: it is named as guessed', async () => {
+    const ru = iconv.encode('Портативный аккумулятор для телефона, черный. Быстрая зарядка ', 'win1251');
+    const path = write('cyrillic-1251.csv', Buffer.concat([ascii('model,serial,country,title\n'), ...Array.from({ length: 5 }, (_, i) => Buffer.concat([ascii(`X${i},S,US,`), ru, ascii('\n')]))]));
+    const r = await runMain(['batch', path]);
+    expect(r.stderr).toContain('is not UTF-8; it looks like windows-1251: re-run with --encoding windows-1251\n');
+  });
+});
+
+describe('a header that did not decode: the encoding in which it maps is named, as proven', () => {
+  it('a short EUC-JP header (品番, 製造番号, 国), which chardet calls windows-1252: euc-jp is named, and no --model-column', async () => {
+    const path = write('short-euc.csv', iconv.encode('品番\t製造番号\t国\r\nA1366\t\tJP\r\nA3102\tACCJRU1D16400900\tAU\r\n', 'euc-jp'));
+    const r = await runMain(['batch', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/:1: the header could not be read as UTF-8 \(columns found: .*\); its header reads as euc-jp: re-run with --encoding euc-jp\. Nothing was checked\.\n$/u);
+    expect(r.stderr).not.toMatch(/--model-column/u);
+    expect((await runMain(['batch', path, '--encoding', 'euc-jp', '-f', 'ndjson'])).code).toBe(1);
+  });
+
+  it('a short Big5 header (型號, 序號, 國家): big5 is named', async () => {
+    const path = write('short-big5.csv', iconv.encode('型號,序號,國家\r\nA1366,,US\r\n', 'big5'));
+    const r = await runMain(['batch', path]);
+    expect(r.stderr).toMatch(/its header reads as big5: re-run with --encoding big5\. Nothing was checked\.\n$/u);
+  });
+
+  it('a serial column whose name did not decode (Numéro de série in Windows-1252): the note names the encoding and its flag before the column flag', async () => {
+    const path = write('serie-1252.csv', ascii('model,Num\xe9ro de s\xe9rie,country,title\nA3102,ACCJRU1D16400900,AU,x\n'));
+    const r = await runMain(['batch', path]);
+    const unreadable = r.stderr.indexOf(`recall-check: note: ${path}: the header cell "Num\uFFFDro de s\uFFFDrie" could not be read, so its serial column may be there but unreadable; its header reads as windows-1252: re-run with --encoding windows-1252.\n`);
+    expect(unreadable).not.toBe(-1);
+    expect(unreadable).toBeLessThan(r.stderr.indexOf('--serial-column'));
+  });
+});

@@ -9,6 +9,7 @@ import { checkInput } from '../../batch/check-input.js';
 import { acknowledger } from '../../core/acknowledge.js';
 import { RecallCheckError } from '../../core/errors.js';
 import { noSerialColumnNote } from '../../core/messages.js';
+import { unreadableHeaderNote } from '../../batch/header-encoding.js';
 import { loadRecallData } from '../../recall-data.js';
 import { reporterFor } from '../../report/index.js';
 import { PLAIN } from '../../report/style.js';
@@ -61,6 +62,10 @@ export async function batchCommand(io: Io, file: string, cmd: Command): Promise<
     // Most runs acknowledge nothing; then no row pays for asking.
     annotate: options.acknowledgements.length > 0 ? (result) => acks.apply(result) : undefined,
   });
+  if (batch.bomNote !== undefined) io.stderr.write(`recall-check: note: ${name} ${batch.bomNote}\n`);
+  // A serial or country column missing from a header that did not decode: the encoding first.
+  const unreadable = unreadableHeaderNote(name, batch.header, batch.columns, batch.encodingHint?.advice);
+  if (unreadable !== undefined) io.stderr.write(`recall-check: note: ${unreadable}\n`);
   if (batch.columns.serial === undefined) {
     io.stderr.write(`recall-check: note: ${noSerialColumnNote(name)} Name it with --serial-column.\n`);
   }
