@@ -24,6 +24,8 @@ export interface WorkbookOptions {
 
 export interface WorkbookTable {
   sheet: string;
+  /** Every sheet of the workbook, in order. */
+  sheets: string[];
   header: TableRecord;
   records: AsyncGenerator<TableRecord[], void, undefined>;
 }
@@ -124,7 +126,7 @@ export async function readWorkbook(source: AsyncIterable<Uint8Array>, opts: Work
     if (rest.length > 0) yield rest.map(pad);
     for await (const batch of records) yield batch.map(pad);
   }
-  return { sheet: wanted!, header, records: padded() };
+  return { sheet: wanted!, sheets: book!.sheets.map((s) => s.name), header, records: padded() };
 }
 
 const toRecord = (r: SheetRow): TableRecord => ({ line: r.line, cells: r.cells, raw: undefined });

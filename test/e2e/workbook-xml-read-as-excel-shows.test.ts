@@ -79,3 +79,12 @@ describe('every valid arrangement of a workbook is read', () => {
     expect(rowsOf(r.stdout).map((x) => [x.line, x.cells])).toEqual([[2, ['A1366', 'US']], [5, ['A9999', '']]]);
   });
 });
+
+describe('the first sheet without a model column', () => {
+  it('names the workbook\'s other sheets and --sheet', async () => {
+    const zip = workbookZip({ sheets: [['Cover', `<row r="1">${inl('A1', '<t>Title</t>')}</row><row r="2">${inl('A2', '<t>x</t>')}</row>`], ['Stock', `<row r="1">${inl('A1', '<t>Model</t>')}</row>`]] });
+    const r = await check(zip);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no model column found.*sheet "Cover"; the workbook's other sheets: "Stock": name one with --sheet/s);
+  });
+});
