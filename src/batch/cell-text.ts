@@ -8,6 +8,9 @@
  */
 import SSF from 'ssf';
 
+/** U+FFFD, which the row loop treats as a cell that could not be read (see ../batch/run.ts). */
+export const UNREADABLE = '\uFFFD';
+
 /** What exceljs's streaming reader puts in `cell.value`. */
 export type CellValue =
   | null
@@ -45,7 +48,9 @@ export function cellText(value: CellValue | unknown, numFmt: string | undefined)
     }
     if (typeof v.text === 'string') return v.text;
   }
-  return String(value);
+  // A value of a shape not known here is unreadable, never its String() ("[object Object]"): the
+  // row is then refused or capped as a cell that did not decode.
+  return UNREADABLE;
 }
 
 /**

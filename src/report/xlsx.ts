@@ -2,14 +2,36 @@
  * Annotated workbook: the checked rows in one sheet with the verdict columns of the annotated CSV
  * appended, written by exceljs's streaming writer into the sink as it goes, so no sheet is held
  * whole. Each row is written at its own row number (a workbook's sheet row, a CSV's line), so
- * "line 7" in any report is row 7 here. Cells are written as text (the text the input showed):
- * a string cell is never run as a formula, so no formula escaping is needed here.
+ * "line 7" in any report is row 7 here. Cells are written as text (the text the input showed).
+ * A string cell is not a formula, but becomes one when someone edits it and presses Enter: a cell
+ * that would start a formula gets the leading ' of the annotated CSV (README "Formula escaping"),
+ * which Excel shows, and which keeps it text when edited. Characters XML cannot hold are written as
+ * Excel's _xHHHH_ escapes, which exceljs's writer would otherwise drop; what Excel cannot hold (a
+ * cell over 32,767 characters, a row past 1,048,576) is refused rather than written for Excel to
+ * "repair".
  */
 import { Writable } from 'node:stream';
 import type { RowResult } from '../results/row-result.js';
-import { APPENDED_COLUMNS } from './csv.js';
+import { RecallCheckError } from '../core/errors.js';
+import { APPENDED_COLUMNS, FORMULA } from './csv.js';
 import type { CreateReporter } from './reporter.js';
 import { rowView } from './row-view.js';
+
+/** Excel's limits (Excel specifications and limits): characters in a cell, rows and columns in a sheet. */
+const MAX_CELL = 32_767;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/** Control characters XML 1.0 cannot hold (and CR, which XML reads as LF), and a literal "_xHHHH_", which Excel would decode. */
+const UNWRITABLE = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/gu;
+const hex = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+
+/** A cell's text with the ' that keeps formula-like text from running; the first-character test keeps it cheap. */
+function neutralised(cell: string): string {
+  const c = cell.charCodeAt(0);
+  // = + - @, controls and spaces, and anything non-ASCII (Unicode spaces): then the exact test.
+  return (c === 61 || c === 43 || c === 45 || c === 64 || c <= 32 || c >= 0x7f) && FORMULA.test(cell) ? `'${cell}` : cell;
+}
 
 /** What the zip may hold of the sheet, not yet compressed, before the next batch waits. */
 const QUEUED = 1 << 20;
@@ -47,11 +69,20 @@ export const xlsxReporter: CreateReporter = (ctx, sink) => {
   let workbook: { addWorksheet(name: string): SheetWriter; commit(): Promise<void> } | undefined;
   let sheet: SheetWriter | undefined;
   let last = 0;
+  const refuse = (line: number, message: string) => new RecallCheckError('input', [{ file: ctx.file.name, line, message: `${message}. Excel would "repair" such a workbook by cutting it. Check it with --format csv instead.` }]);
   const put = (line: number, values: string[]) => {
     // Rows go down the sheet in order; a line already used (never, from the readers) takes the next row.
     last = Math.max(line, last + 1);
+    if (last > MAX_ROWS) throw refuse(line, `--format xlsx cannot write row ${last}: an Excel sheet holds at most ${MAX_ROWS.toLocaleString('en-US')} rows`);
+    if (values.length > MAX_COLUMNS) throw refuse(line, `--format xlsx cannot write ${values.length} columns: an Excel sheet holds at most ${MAX_COLUMNS.toLocaleString('en-US')}`);
+    const out = new Array<string>(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = neutralised(values[i]!);
+      if (v.length > MAX_CELL) throw refuse(line, `--format xlsx cannot write a cell of ${v.length.toLocaleString('en-US')} characters (column ${i + 1}): an Excel cell holds at most ${MAX_CELL.toLocaleString('en-US')}`);
+      out[i] = v.replace(UNWRITABLE, hex);
+    }
     const row = sheet!.getRow(last);
-    row.values = values;
+    row.values = out;
     row.commit();
   };
   return {

@@ -168,6 +168,18 @@ describe('workbooks recall-check does not read say how to save them', () => {
     expect(r.stderr).toContain('Save it as an Excel Workbook (.xlsx) or as "CSV UTF-8');
   });
 
+  it('a password-protected .xlsx: an OLE file holding EncryptionInfo and EncryptedPackage streams', async () => {
+    const path = join(dir, 'locked.xlsx');
+    // The directory entries (128 bytes each, names in UTF-16LE) of an encrypted workbook, in the sector after the header.
+    const entry = (name: string) => Buffer.concat([Buffer.from(name, 'utf16le'), Buffer.alloc(128 - name.length * 2)]);
+    writeFileSync(path, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), entry('Root Entry'), entry('EncryptionInfo'), entry('EncryptedPackage'), Buffer.alloc(4096)]));
+    const r = await runMain(['batch', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('this workbook is encrypted (saved with a password)');
+    expect(r.stderr).toContain('remove the password');
+    expect(r.stderr).not.toContain('.xls)');
+  });
+
   it('a zip that is not a workbook', async () => {
     const path = join(dir, 'photos.zip');
     const local = Buffer.alloc(30);

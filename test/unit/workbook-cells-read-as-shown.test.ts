@@ -22,6 +22,7 @@ describe('a cell is read as the sheet shows it', () => {
     ['a formula whose cached result is an error (exceljs reads it as NaN)', { formula: 'VLOOKUP(1,A:A,2,0)', result: Number.NaN }, undefined, '#N/A'],
     ['a formula with no cached result', { formula: 'A1' }, undefined, ''],
     ['an empty cell', null, undefined, ''],
+    ['a value of a shape not known: unreadable (U+FFFD), never "[object Object]"', { sharedString: 3 }, undefined, '\uFFFD'],
   ])('%s', (_label, value, numFmt, shown) => {
     expect(cellText(value, numFmt)).toBe(shown);
   });
