@@ -131,7 +131,10 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
     // Before any byte has failed, a U+FFFD in UTF-8 text is the character itself: valid bytes, and
     // the encoding is right; the value was lost before the file was saved.
     const literal = text !== undefined && shape.encoding === 'utf-8' && !text.invalid;
-    const message = literal
+    // A workbook cell reads as U+FFFD when it holds a value of a kind the reader does not know.
+    const message = shape.kind === 'xlsx'
+      ? `column "${header[bad] ?? bad + 1}" holds a cell that could not be read as text (a value of a kind this reader does not know, or a U+FFFD character); check it in the spreadsheet`
+      : literal
       ? `column "${header[bad] ?? bad + 1}" holds a U+FFFD replacement character (valid UTF-8, not a decoding failure): the file was probably damaged before it was saved; check the value against the unit's label`
       : `column "${header[bad] ?? bad + 1}" has bytes that are not valid ${undecodable(shape.encoding, text?.hint, text?.bomNote !== undefined ? shape.encoding : named(opts.encoding))}`;
     const error: RowError = { code: 'invalid-text', column, message };

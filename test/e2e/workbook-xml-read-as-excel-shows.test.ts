@@ -48,6 +48,9 @@ describe('strings are read as the cell shows them', () => {
     expect(row.status).toBe('error');
     expect(row.error.code).toBe('invalid-text');
     expect(row.error.column).toBe('Model');
+    // A workbook has no bytes to blame: the message speaks of the cell, not of UTF-8.
+    expect(row.error.message).toContain('holds a cell that could not be read as text');
+    expect(row.error.message).not.toContain('UTF-8');
   });
 });
 
