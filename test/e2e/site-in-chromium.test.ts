@@ -202,6 +202,32 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     expect(readFileSync((await download.path())!).equals(readFileSync(cliOut))).toBe(true);
   }, 90_000);
 
+  // Files that are not plain UTF-8: the CLI writes each row that did not decode from its own bytes,
+  // and the rest in the file's encoding; the page must write the same bytes.
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  const cp1252 = 'SKU;Model;Serial;Country;Title\r\n1;A3102;ACCJRU1D16400900;AU;Caf\xe9 \xfcber\r\n2;A1263;A1B2C3D4E5F6G7H8;US;"na\xefve ""q"""\r\n3;ZZ9999;;US;\xe9t\xe9\r\n4;A1263;X;US;"broken \xe9\r\n5;A3102;ACCJRU1D16400900;AU;ok\r\n';
+  const odd: [string, Buffer][] = [
+    ['windows-1252.csv', latin1(cp1252)],
+    ['windows-1252-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), latin1(cp1252)])],
+    ['one-bad-byte.csv', Buffer.concat([Buffer.from('SKU,Model,Serial,Country,Title\r\n1,A3102,ACCJRU1D16400900,AU,Caf\u00e9\r\n2,A1263,A1B2C3D4E5F6G7H8,US,bad '), Buffer.from([0xff]), Buffer.from(' byte\r\n3,ZZ9999,,US,"q ""x"""\r\n')])],
+    ['utf-16le-bom.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('SKU,Model,Serial,Country\r\n1,A3102,ACCJRU1D16400900,AU\r\n2,Caf\u00e9,,US\r\n', 'utf16le')])],
+  ];
+  for (const [name, bytes] of odd) {
+    it(`a file that is not plain UTF-8 (${name}): the download is byte for byte the CLI's`, async () => {
+      const input = join(dir, name);
+      writeFileSync(input, bytes);
+      const cliOut = join(dir, `${name}.cli.csv`);
+      runCli(['batch', input, '--format', 'csv', '-o', cliOut, '--no-config']);
+      await open();
+      await page.setInputFiles('#file', input);
+      await page.waitForSelector('#download');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+      const fromPage = readFileSync((await download.path())!);
+      expect(fromPage.toString('latin1')).toBe(readFileSync(cliOut).toString('latin1'));
+      await shot(`file-${name.replace(/\.csv$/u, '')}`);
+    });
+  }
+
   it('a file the CLI refuses: the same message, on the page', async () => {
     const cli = runCli(['batch', join(ROOT, 'test/fixtures/exports/ebay-file-exchange.csv'), '--no-config']);
     expect(cli.code).toBe(2);

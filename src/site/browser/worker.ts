@@ -1,16 +1,17 @@
 /**
  * The file check, off the page's thread: the File is read as a stream, checked with the library's
  * own checkCsv, and written with the CSV reporter's own header and row writer, so the download is
- * the bytes `recall-check batch --format csv` writes for the same file and data. (The reporter's
- * sink wrapper encodes with Node's Buffer; a Blob encodes the same strings as UTF-8, which is what
- * the CLI writes.)
+ * the bytes `recall-check batch --format csv` writes for the same file and data: the header's and
+ * each row's bytes in the file's own encoding, with the reporter's encoder (the build swaps in a
+ * browser one, src/site/browser/shims/encoded.ts), rows that did not decode from their own bytes.
  */
 import { buildCatalog, type Catalog } from '../../core/catalog.js';
 import { normaliseCountry } from '../../core/country.js';
 import { isRecallCheckError } from '../../core/errors.js';
 import { countryProblem, noSerialColumnNote } from '../../core/messages.js';
 import { checkCsv } from '../../batch/run.js';
-import { csvHeader, csvWriter } from '../../report/csv.js';
+import { csvHeaderBytes, csvWriter } from '../../report/csv.js';
+import { encoderFor } from '../../report/encoded.js';
 import { collectFindings } from '../../report/findings.js';
 import type { FromWorker, ToWorker } from './worker-messages.js';
 
@@ -18,8 +19,8 @@ import type { FromWorker, ToWorker } from './worker-messages.js';
 const self = globalThis as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
 
 let catalog: Catalog | undefined;
-/** Text is turned into Blob parts every few megabytes, so a big file's output is not all held as strings. */
-const FLUSH_CHARS = 4 << 20;
+/** Bytes are turned into Blob parts every few megabytes, so a big file's output is not all held as small arrays. */
+const FLUSH_BYTES = 4 << 20;
 const PROGRESS_EVERY_MS = 100;
 
 self.onmessage = (e) => {
@@ -62,23 +63,24 @@ async function checkFile(file: File, countryText: string): Promise<void> {
   const batch = await checkCsv(catalog, chunks(), { name: file.name, country });
   const notes = batch.columns.serial === undefined ? [noSerialColumnNote(file.name)] : [];
   const blobs: Blob[] = [];
-  let pending: string[] = [];
-  let pendingChars = 0;
-  const add = (text: string) => {
-    pending.push(text);
-    pendingChars += text.length;
-    if (pendingChars >= FLUSH_CHARS) flush();
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const add = (part: Uint8Array) => {
+    pending.push(part);
+    pendingBytes += part.length;
+    if (pendingBytes >= FLUSH_BYTES) flush();
   };
   const flush = () => {
-    blobs.push(new Blob(pending));
+    blobs.push(new Blob(pending as BlobPart[]));
     pending = [];
-    pendingChars = 0;
+    pendingBytes = 0;
   };
-  add(csvHeader(batch.header, batch.headerRaw, batch));
+  const encode = await encoderFor(batch.encoding);
+  add(csvHeaderBytes(batch, encode));
   const writer = csvWriter(batch.header.length, batch);
   const findings = collectFindings(batch.columns, 1000);
   for await (const results of batch.results) {
-    add(writer.rows(results));
+    add(writer.bytes(results, encode));
     findings.add(results);
     rows += results.length;
     progress();
@@ -92,6 +94,7 @@ async function checkFile(file: File, countryText: string): Promise<void> {
     findings: findings.list,
     dropped: findings.dropped,
     notes,
-    csv: new Blob(blobs, { type: 'text/csv;charset=utf-8' }),
+    // The bytes are in the file's own encoding, which the type does not claim.
+    csv: new Blob(blobs, { type: 'text/csv' }),
   });
 }
