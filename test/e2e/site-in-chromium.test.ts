@@ -228,6 +228,51 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     });
   }
 
+  it('a file that is not UTF-8: the page\'s own advice, an encoding choice that re-checks it as --encoding does, and the no-serial note', async () => {
+    const input = join(dir, 'cp1252.csv');
+    writeFileSync(input, latin1('SKU;Model;Country;Title\r\n1;A3102;AU;Caf\xe9 \xfcber\r\n2;A1263;US;"na\xefve ""q"""\r\n3;ZZ9999;US;\xe9t\xe9 d\xe9j\xe0 fran\xe7ais\r\n4;A1263;US;gar\xe7on \xe0 la cr\xe8me\r\n'));
+    const cliOut = join(dir, 'cp1252.cli.csv');
+    runCli(['batch', input, '--format', 'csv', '--encoding', 'windows-1252', '-o', cliOut, '--no-config']);
+    await open();
+    expect(await page.inputValue('#file-encoding')).toBe('auto');
+    await page.setInputFiles('#file', input);
+    await page.waitForSelector('#download');
+    const notes = (await page.locator('#file-result [role="note"]').allTextContents()).join('\n');
+    expect(notes).toContain('cp1252.csv is not UTF-8; it looks like windows-1252: choose windows-1252 under "Text encoding"');
+    expect(notes).not.toContain('--encoding');
+    expect(notes).toContain('cp1252.csv has no serial column');
+    await page.selectOption('#file-encoding', 'windows-1252');
+    await page.waitForFunction(() => document.querySelector('#download') && !document.querySelector('#file-result')?.textContent?.includes('not UTF-8'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(readFileSync((await download.path())!).toString('latin1')).toBe(readFileSync(cliOut).toString('latin1'));
+    await shot('file-encoding');
+  });
+
+  it('a second file while one is checked replaces it; the same file can be chosen again; a new country re-checks and is named', async () => {
+    await open();
+    // Tab order: the country and encoding come before the file they apply to.
+    const order = await page.evaluate(() => [...document.querySelectorAll('#file-section input, #file-section select')].map((el) => el.id));
+    expect(order).toEqual(['file-country', 'file-encoding', 'file']);
+    const rows = ['SKU,Model'];
+    for (let i = 0; i < 200_000; i++) rows.push(`P${i},ZZ9999`);
+    const slow = join(dir, 'slow.csv');
+    writeFileSync(slow, rows.join('\n') + '\n');
+    await page.setInputFiles('#file', slow);
+    await page.setInputFiles('#file', INVENTORY);
+    await page.waitForSelector('#download');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('#file-status').textContent()).toContain('inventory.csv: 9 rows checked');
+    expect(await page.locator('#file-result').textContent()).not.toContain('slow.csv');
+    expect(await page.inputValue('#file')).toBe('');
+    await page.evaluate(() => document.querySelector('#file-result')!.replaceChildren());
+    await page.setInputFiles('#file', INVENTORY);
+    await page.waitForSelector('#download');
+    await page.fill('#file-country', 'Australia');
+    await page.locator('#file-country').dispatchEvent('change');
+    await page.waitForFunction(() => document.querySelector('#file-status')?.textContent?.includes('sold in AU'));
+    expect(await page.locator('#file-status').textContent()).toBe('inventory.csv: 9 rows checked; rows that name no country read as sold in AU.');
+  });
+
   it('a file the CLI refuses: the same message, on the page', async () => {
     const cli = runCli(['batch', join(ROOT, 'test/fixtures/exports/ebay-file-exchange.csv'), '--no-config']);
     expect(cli.code).toBe(2);
@@ -237,6 +282,8 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     const message = (await page.locator('#file-result .error').textContent())!;
     expect(message).toContain('no model column found');
     expect(cli.stderr).toContain(message.slice(message.indexOf('no model column')));
+    // The flags are the CLI's: the page says it has none, and what to do instead.
+    expect(await page.locator('#file-result [role="note"]').textContent()).toContain('This page cannot choose columns');
   });
 
   it('works by keyboard alone: Tab reaches the fields in order, Enter checks, focus moves to the verdict', async () => {

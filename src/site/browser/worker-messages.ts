@@ -5,7 +5,8 @@ import type { Summary } from '../../results/summary.js';
 
 export type ToWorker =
   | { type: 'data'; recalls: readonly RecallDefinition[] }
-  | { type: 'check'; file: File; country: string };
+  /** encoding: a WHATWG label, or undefined for the CLI's default (no --encoding). */
+  | { type: 'check'; file: File; country: string; encoding: string | undefined };
 
 export type FromWorker =
   | { type: 'progress'; bytes: number; total: number; rows: number }
@@ -16,8 +17,15 @@ export type FromWorker =
       findings: Finding[];
       /** Findings past the cap, counted but not listed. */
       dropped: number;
+      /** The country applied to rows that name none, normalised, if one was given. */
+      country: string | undefined;
       /** Notes the CLI writes to stderr for the same file. */
       notes: string[];
+      /**
+       * Set when the file was read as UTF-8 and was not: the likely encoding, if one is likely (the
+       * page words its own advice; the core's names the --encoding flag).
+       */
+      notUtf8: { encoding: string | undefined } | undefined;
       /** The annotated CSV, as `recall-check batch --format csv` writes it. */
       csv: Blob;
     }

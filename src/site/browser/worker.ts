@@ -26,7 +26,7 @@ const PROGRESS_EVERY_MS = 100;
 self.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'data') catalog = buildCatalog(msg.recalls);
-  else void checkFile(msg.file, msg.country).catch((err: unknown) => self.postMessage({ type: 'error', message: describe(err) }));
+  else void checkFile(msg.file, msg.country, msg.encoding).catch((err: unknown) => self.postMessage({ type: 'error', message: describe(err) }));
 };
 
 function describe(err: unknown): string {
@@ -34,7 +34,7 @@ function describe(err: unknown): string {
   return `recall-check could not check this file (a bug: please report it): ${err instanceof Error ? err.message : String(err)}`;
 }
 
-async function checkFile(file: File, countryText: string): Promise<void> {
+async function checkFile(file: File, countryText: string, encoding: string | undefined): Promise<void> {
   if (!catalog) throw new Error('no recall data was given to the worker');
   let country: string | undefined;
   if (countryText.trim() !== '') {
@@ -60,7 +60,7 @@ async function checkFile(file: File, countryText: string): Promise<void> {
     }
   }
 
-  const batch = await checkCsv(catalog, chunks(), { name: file.name, country });
+  const batch = await checkCsv(catalog, chunks(), { name: file.name, country, encoding });
   const notes = batch.columns.serial === undefined ? [noSerialColumnNote(file.name)] : [];
   const blobs: Blob[] = [];
   let pending: Uint8Array[] = [];
@@ -87,13 +87,17 @@ async function checkFile(file: File, countryText: string): Promise<void> {
   }
   flush();
   progress(true);
+  // Known only once the rows are read, as in the CLI (which says it after the report).
+  const hint = batch.encodingHint;
   self.postMessage({
     type: 'done',
     name: file.name,
     summary: batch.summary,
     findings: findings.list,
     dropped: findings.dropped,
+    country,
     notes,
+    notUtf8: hint === undefined ? undefined : { encoding: hint.encoding },
     // The bytes are in the file's own encoding, which the type does not claim.
     csv: new Blob(blobs, { type: 'text/csv' }),
   });
