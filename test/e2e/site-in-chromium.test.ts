@@ -322,6 +322,46 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     await shot('shared-link');
   });
 
+  it('a model field that holds the serial too: the link carries only the recalled code read from it', async () => {
+    await open();
+    await checkUnit('A1263 SN A1B2C3D4E5F6G7H8', '', 'US');
+    expect(await page.locator('#verdict').textContent()).toContain('VERIFY');
+    expect(new URL(page.url()).hash).toBe('#model=A1263&country=US');
+    expect(await page.locator('#share-link').getAttribute('href')).toBe('#model=A1263&country=US');
+    expect(page.url()).not.toContain('A1B2C3');
+    // Extra text in which no recalled code is found: no link at all, rather than one with the text.
+    await checkUnit('ZZ9999 SN A1B2C3D4E5F6G7H8', '', '');
+    expect(await page.locator('#share').isVisible()).toBe(false);
+    expect(page.url()).not.toContain('A1B2C3');
+  });
+
+  it('an error clears the link; the empty-model message is the CLI\'s', async () => {
+    await open();
+    await checkUnit('A1263', '', 'US');
+    expect(new URL(page.url()).hash).toBe('#model=A1263&country=US');
+    await page.fill('#country', 'Atlantis');
+    await page.click('#check-button');
+    await page.waitForSelector('#result .error');
+    expect(await page.locator('#share').isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('');
+    await checkUnit('A1263', '', 'US');
+    await page.fill('#model', '');
+    await page.click('#check-button');
+    await page.waitForSelector('#result .error');
+    expect(await page.locator('#share').isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('');
+    const cli = runCli(['check', ' ', '--no-config']).stderr;
+    const shown = (await page.locator('#result .error').textContent())!;
+    expect(cli).toContain(`${shown[0]!.toLowerCase()}${shown.slice(1).replace(/\.$/u, '')}`);
+  });
+
+  it('data whose date is after this device\'s clock: said so, never a negative age', async () => {
+    await open('', undefined, new Date('2020-01-01T12:00:00Z'));
+    const line = (await page.locator('#data-line').textContent())!;
+    expect(line).toContain("in the future by this device's clock");
+    expect(line).not.toMatch(/-\d+ days?/u);
+  });
+
   it('forbids every connection: the policy says connect-src none, and a request from the page is refused', async () => {
     await open();
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
