@@ -69,6 +69,7 @@ export function siteDocument({ script, data, sha256 }: DocumentParts): string {
 <noscript><p class="stale">This page needs JavaScript to check: it runs here, on this device, and sends nothing.</p></noscript>
 <p class="read-as" id="model-read" aria-live="polite"></p>
 <div id="result" aria-live="polite"></div>
+<p class="print-only" id="checked-on"></p>
 <p class="no-print" id="share" hidden>Link to this check (without the serial): <a id="share-link" href="#"></a></p>
 </section>
 <section id="file-section" aria-labelledby="file-heading">

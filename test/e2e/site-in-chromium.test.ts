@@ -142,6 +142,32 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     await shot('affected-print');
   });
 
+  for (const [model, serial, country] of [['A1263', 'A1B2C3D4E5F6G7H8', 'US'], ['A3102', 'ACCJRU1D16400900', 'AU']] as const) {
+    it(`printed, ${model} is a claim sheet of at most two pages: verdict, unit, remedy and proof, date and data`, async () => {
+      await open('', undefined, new Date('2026-12-02T12:00:00Z'));
+      await checkUnit(model, serial, country);
+      await page.emulateMedia({ media: 'print' });
+      const visible = async (selector: string) => page.locator(selector).first().isVisible();
+      expect(await visible('#verdict')).toBe(true);
+      expect(await page.locator('#verdict-title').textContent()).toContain(serial);
+      expect(await visible('.recall ul.steps')).toBe(true);
+      expect(await page.locator('#checked-on').textContent()).toMatch(/^Checked on 2026-12-02 with recall data \S+ \(generated \d{4}-\d\d-\d\d\), recall-check /u);
+      expect(await visible('#checked-on')).toBe(true);
+      for (const hidden of ['header h1', '#check-heading', '#check-form', '.recall dl.facts', 'ul.sources', '.sources-heading', '.recall-list', '#file-section']) {
+        expect(await visible(hidden), hidden).toBe(false);
+      }
+      // One marker a checklist line: the box, not the box and the bullet.
+      const subMarkers = await page.evaluate(() => [...document.querySelectorAll('ul.steps li.sub')].map((li) => [getComputedStyle(li, '::before').content, getComputedStyle(li.querySelector('.marker')!).display]));
+      for (const [before, marker] of subMarkers) expect(before === 'none' || marker === 'none').toBe(true);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/gu)?.length ?? 0;
+      expect(pages).toBeGreaterThan(0);
+      expect(pages).toBeLessThanOrEqual(2);
+      writeFileSync(join(SHOTS, `claim-${model}.pdf`), pdf);
+      await shot(`claim-${model}-print`);
+    });
+  }
+
   it('an unknown model: no recall on file, said not to be a clearance and not styled as one', async () => {
     await open();
     await checkUnit('ZZ9999', '', 'US');

@@ -58,6 +58,8 @@ function run(focus: boolean): void {
   try {
     const r = check(catalog, { model: model.value, serial: serial.value, country: country.value });
     result.replaceChildren(renderCheck(checkReport(r)));
+    // The claim sheet says when, and against which data, the unit was checked.
+    byId('checked-on').textContent = `Checked on ${new Date().toISOString().slice(0, 10)} with recall data ${site.data.version} (generated ${site.data.generated}), recall-check ${site.tool.version}.`;
     linked = sharedModel(r);
   } catch (e) {
     if (!isRecallCheckError(e)) throw e;
