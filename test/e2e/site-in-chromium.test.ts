@@ -308,8 +308,28 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     const message = (await page.locator('#file-result .error').textContent())!;
     expect(message).toContain('no model column found');
     expect(cli.stderr).toContain(message.slice(message.indexOf('no model column')));
-    // The flags are the CLI's: the page says it has none, and what to do instead.
+    // The page's --model-column: the header's names to choose from; the check with one is the CLI's.
+    expect(await page.locator('#model-column option').allTextContents()).toEqual(['*Action(SiteID=US|Country=US|Currency=USD|Version=1193)', '*Category', '*Title', '*StartPrice', '*Quantity', '*Format', '*Duration', '*Location', 'CustomLabel']);
+    const cliOut = join(dir, 'ebay.cli.csv');
+    runCli(['batch', join(ROOT, 'test/fixtures/exports/ebay-file-exchange.csv'), '--model-column', 'CustomLabel', '--format', 'csv', '-o', cliOut, '--no-config']);
+    await page.selectOption('#model-column', 'CustomLabel');
+    await page.click('#model-column-check');
+    await page.waitForSelector('#download');
+    expect(await page.locator('.counts [data-status="verify"] b').textContent()).toBe('2');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(readFileSync((await download.path())!).equals(readFileSync(cliOut))).toBe(true);
+    await shot('file-model-column');
+  });
+
+  it('a refusal the page has no choice for (two serial columns): it says so, and which CLI flag to use', async () => {
+    const input = join(dir, 'two-serials.csv');
+    writeFileSync(input, 'SKU,Model,Serial,S/N\r\n1,A1263,X,Y\r\n');
+    await open();
+    await page.setInputFiles('#file', input);
+    await page.waitForSelector('#file-result .error');
+    expect(await page.locator('#file-result .error').textContent()).toContain('--serial-column');
     expect(await page.locator('#file-result [role="note"]').textContent()).toContain('This page cannot choose columns');
+    expect(await page.locator('#model-column').count()).toBe(0);
   });
 
   it('works by keyboard alone: Tab reaches the fields in order, Enter checks, focus moves to the verdict', async () => {

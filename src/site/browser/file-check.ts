@@ -30,9 +30,12 @@ export function setUpFileCheck(recalls: readonly RecallDefinition[]): void {
   let worker: Worker | undefined;
   /** The file last chosen, checked again when the country or encoding changes. */
   let current: File | undefined;
+  /** The model column chosen on the page for that file (--model-column), if one was. */
+  let modelColumn: string | undefined;
 
-  const start = (file: File) => {
+  const start = (file: File, column?: string) => {
     current = file;
+    modelColumn = column;
     // One check at a time: the one running is stopped, and with its worker go its late messages.
     worker?.terminate();
     worker = new Worker(url);
@@ -45,7 +48,7 @@ export function setUpFileCheck(recalls: readonly RecallDefinition[]): void {
     bar.hidden = false;
     bar.value = 0;
     status.textContent = `Checking ${file.name}…`;
-    post({ type: 'check', file, country: countryInput.value, encoding: encodingSelect.value === 'auto' ? undefined : encodingSelect.value });
+    post({ type: 'check', file, country: countryInput.value, encoding: encodingSelect.value === 'auto' ? undefined : encodingSelect.value, modelColumn });
   };
   input.addEventListener('change', () => {
     const file = input.files?.[0];
@@ -53,7 +56,7 @@ export function setUpFileCheck(recalls: readonly RecallDefinition[]): void {
     input.value = '';
     if (file) start(file);
   });
-  for (const el of [countryInput, encodingSelect]) el.addEventListener('change', () => current && start(current));
+  for (const el of [countryInput, encodingSelect]) el.addEventListener('change', () => current && start(current, modelColumn));
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
     drop.classList.add('over');
@@ -73,7 +76,7 @@ export function setUpFileCheck(recalls: readonly RecallDefinition[]): void {
     } else if (m.type === 'error') {
       bar.hidden = true;
       status.textContent = '';
-      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, m.message), ...refusalAdvice(m.message));
+      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, m.message), ...(m.columns ? [columnChoice(m.columns, (c) => current && start(current, c))] : refusalAdvice(m.message)));
     } else {
       bar.value = 1;
       download = URL.createObjectURL(m.csv);
@@ -91,10 +94,26 @@ export function encodingAdvice(name: string, likely: string | undefined): string
     : `${name} is not UTF-8, and its encoding is not clear: choose it under "Text encoding" above (for example windows-1252 or shift_jis), and the file is checked again.`;
 }
 
-/** A refusal whose fix is a column flag: the page has no column choice, so it says so and names the way. */
+/** The page's --model-column: the header's names to choose from, and a button to check again with one. */
+function columnChoice(columns: readonly string[], choose: (column: string) => void): HTMLElement {
+  const select = h('select', { id: 'model-column' }, ...columns.map((c) => h('option', { value: c }, c)));
+  const button = h('button', { type: 'button', id: 'model-column-check' }, 'Check with this model column');
+  button.addEventListener('click', () => choose(select.value));
+  return h(
+    'div',
+    { class: 'column-choice', role: 'group', 'aria-labelledby': 'model-column-label' },
+    h('p', { id: 'model-column-label' }, 'On this page, choose the column that holds the model numbers (the command line\'s --model-column):'),
+    h('label', { for: 'model-column' }, 'Model column'),
+    select,
+    ' ',
+    button,
+  );
+}
+
+/** A refusal whose fix is a flag the page has no choice for (other than the model column): it says so, and the way. */
 function refusalAdvice(message: string): HTMLElement[] {
-  if (!/--(model-column|scan-columns)/u.test(message)) return [];
-  return [h('p', { class: 'stale', role: 'note' }, 'This page cannot choose columns. Rename the model column to "Model" in the file and choose it again, or check it with the command line: recall-check batch <file> with the flag named above.')];
+  if (!/--([a-z]+-column|scan-columns|delimiter)\b/u.test(message)) return [];
+  return [h('p', { class: 'stale', role: 'note' }, 'This page cannot choose columns other than the model column, or the delimiter. Rename or remove the column in the file and choose it again, or check the file with the command line: recall-check batch <file> with the flag named above.')];
 }
 
 function results(name: string, summary: Summary, findings: Finding[], dropped: number, notes: string[], href: string): Child[] {

@@ -6,7 +6,8 @@ import type { Summary } from '../../results/summary.js';
 export type ToWorker =
   | { type: 'data'; recalls: readonly RecallDefinition[] }
   /** encoding: a WHATWG label, or undefined for the CLI's default (no --encoding). */
-  | { type: 'check'; file: File; country: string; encoding: string | undefined };
+  /** modelColumn: a header name, as --model-column takes it, or undefined to find it as the CLI does. */
+  | { type: 'check'; file: File; country: string; encoding: string | undefined; modelColumn: string | undefined };
 
 export type FromWorker =
   | { type: 'progress'; bytes: number; total: number; rows: number }
@@ -29,4 +30,5 @@ export type FromWorker =
       /** The annotated CSV, as `recall-check batch --format csv` writes it. */
       csv: Blob;
     }
-  | { type: 'error'; message: string };
+  /** columns: the header's names, when the file was refused for want of a model column the page can choose. */
+  | { type: 'error'; message: string; columns?: string[] };

@@ -9,6 +9,8 @@ import { buildCatalog, type Catalog } from '../../core/catalog.js';
 import { normaliseCountry } from '../../core/country.js';
 import { isRecallCheckError } from '../../core/errors.js';
 import { countryProblem, noSerialColumnNote } from '../../core/messages.js';
+import { decode } from '../../batch/decode.js';
+import { readCsv } from '../../batch/read.js';
 import { checkCsv } from '../../batch/run.js';
 import { csvHeaderBytes, csvWriter } from '../../report/csv.js';
 import { encoderFor } from '../../report/encoded.js';
@@ -26,15 +28,29 @@ const PROGRESS_EVERY_MS = 100;
 self.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'data') catalog = buildCatalog(msg.recalls);
-  else void checkFile(msg.file, msg.country, msg.encoding).catch((err: unknown) => self.postMessage({ type: 'error', message: describe(err) }));
+  else void checkFile(msg.file, msg.country, msg.encoding, msg.modelColumn).catch(async (err: unknown) => self.postMessage({ type: 'error', message: describe(err), columns: await columnsToChoose(err, msg.file, msg.encoding) }));
 };
+
+/**
+ * The header's names, for a refusal the CLI answers with --model-column: the page offers them as a
+ * choice. Read again from the file's head, as checkCsv read it; undefined for any other error.
+ */
+async function columnsToChoose(err: unknown, file: File, encoding: string | undefined): Promise<string[] | undefined> {
+  if (!isRecallCheckError(err) || !/no model column found|several columns could hold the model/u.test(err.message)) return undefined;
+  try {
+    const text = await decode(file.stream() as unknown as AsyncIterable<Uint8Array>, file.name, { encoding });
+    return [...(await readCsv(text.chunks, { name: file.name })).header.cells];
+  } catch {
+    return undefined;
+  }
+}
 
 function describe(err: unknown): string {
   if (isRecallCheckError(err)) return `${err.message}${err.hint ? ` ${err.hint}` : ''}`;
   return `recall-check could not check this file (a bug: please report it): ${err instanceof Error ? err.message : String(err)}`;
 }
 
-async function checkFile(file: File, countryText: string, encoding: string | undefined): Promise<void> {
+async function checkFile(file: File, countryText: string, encoding: string | undefined, modelColumn: string | undefined): Promise<void> {
   if (!catalog) throw new Error('no recall data was given to the worker');
   let country: string | undefined;
   if (countryText.trim() !== '') {
@@ -60,7 +76,7 @@ async function checkFile(file: File, countryText: string, encoding: string | und
     }
   }
 
-  const batch = await checkCsv(catalog, chunks(), { name: file.name, country, encoding });
+  const batch = await checkCsv(catalog, chunks(), { name: file.name, country, encoding, modelColumn });
   const notes = batch.columns.serial === undefined ? [noSerialColumnNote(file.name)] : [];
   const blobs: Blob[] = [];
   let pending: Uint8Array[] = [];
