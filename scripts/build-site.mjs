@@ -4,10 +4,13 @@
  * a blob, since a page opened from disk cannot load one from a file. `recall-check site` inlines
  * this script into the page with the data (src/site/document.ts). Reports the sizes.
  *
- * The browser has no node: modules. The core, batch and report code needs none, except
- * src/batch/ascii-text.ts, the batch's one Buffer speed trick, which is swapped for a TextDecoder
- * version (src/site/browser/shims/ascii-text.ts). Any node: import fails the build, so one cannot
- * slip into the page unnoticed.
+ * The browser has no node: modules and no Buffer. The core, batch and report code needs none, except:
+ * src/batch/ascii-text.ts, the batch's one Buffer speed trick, swapped for a TextDecoder version;
+ * src/report/encoded.ts, the CSV report's encoders, swapped for TextEncoder, a UTF-16 writer and
+ * iconv-lite (bundled: the page writes a named legacy encoding as the CLI does); and the global
+ * Buffer.concat that csv.ts and sniff.ts join bytes with, given by an injected module. All are in
+ * src/site/browser/shims/. Any node: import fails the build, so one cannot slip into the page
+ * unnoticed.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,12 +19,16 @@ import { build } from 'esbuild';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'dist/page');
-const SWAPS = { [join(ROOT, 'src/batch/ascii-text.ts')]: join(ROOT, 'src/site/browser/shims/ascii-text.ts') };
+const SHIMS = join(ROOT, 'src/site/browser/shims');
+const SWAPS = {
+  [join(ROOT, 'src/batch/ascii-text.ts')]: join(SHIMS, 'ascii-text.ts'),
+  [join(ROOT, 'src/report/encoded.ts')]: join(SHIMS, 'encoded.ts'),
+};
 
 const nodeShims = {
   name: 'node-shims',
   setup(b) {
-    b.onResolve({ filter: /ascii-text\.js$/ }, (args) => {
+    b.onResolve({ filter: /(ascii-text|encoded)\.js$/ }, (args) => {
       const path = join(args.resolveDir, args.path.replace(/\.js$/u, '.ts'));
       return SWAPS[path] ? { path: SWAPS[path] } : undefined;
     });
@@ -42,6 +49,7 @@ const common = {
   legalComments: 'none',
   absWorkingDir: ROOT,
   plugins: [nodeShims],
+  inject: [join(SHIMS, 'buffer.ts')],
   logLevel: 'warning',
 };
 

@@ -161,6 +161,9 @@ export function countryProblem(raw: string): string {
   return `"${raw}" is not a country: give an ISO 3166 code or a country name, e.g. US, CA, JP, AU, GB or "United States"`;
 }
 
+/** A check with no model (the CLI's usage error, the web page's message). */
+export const EMPTY_MODEL = 'the model number is empty: give the model from the label, e.g. A1263';
+
 /** Said when an inventory has no serial column (the CLI on stderr, the web page above its results). */
 export function noSerialColumnNote(name: string): string {
   return `${name} has no serial column (looked for: serial, serial number, s/n, sn …); units of recalls that depend on the serial are reported as verify.`;

@@ -8,6 +8,12 @@
 import { DATA_ELEMENT_ID, embeddableJson, type SiteData } from './site-data.js';
 import { SITE_STYLES } from './styles.js';
 
+/**
+ * The page's encoding choices: "auto" (what the CLI does without --encoding), then WHATWG labels
+ * as --encoding takes them, the ones inventories arrive in first.
+ */
+export const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'shift_jis', 'euc-jp', 'gb18030', 'big5', 'euc-kr', 'utf-16le', 'utf-16be', 'windows-1250', 'windows-1251', 'iso-8859-2', 'iso-8859-15', 'koi8-r'] as const;
+
 export interface DocumentParts {
   /** The built page script (dist/site/app.js). */
   script: string;
@@ -63,16 +69,18 @@ export function siteDocument({ script, data, sha256 }: DocumentParts): string {
 <noscript><p class="stale">This page needs JavaScript to check: it runs here, on this device, and sends nothing.</p></noscript>
 <p class="read-as" id="model-read" aria-live="polite"></p>
 <div id="result" aria-live="polite"></div>
+<p class="print-only" id="checked-on"></p>
 <p class="no-print" id="share" hidden>Link to this check (without the serial): <a id="share-link" href="#"></a></p>
 </section>
 <section id="file-section" aria-labelledby="file-heading">
 <h2 id="file-heading">Check an inventory file</h2>
 <p>A CSV file with a model column (and serial and country columns, if you have them) is checked here, in the background, as <code>recall-check batch --format csv</code> checks it.</p>
+<div><label for="file-country">Country of sale for rows that name none (optional)</label><input type="text" id="file-country" autocomplete="off" spellcheck="false"></div>
+<div><label for="file-encoding">Text encoding <span class="hint">Auto reads UTF-8, or UTF-16 by its byte-order mark</span></label><select id="file-encoding">${ENCODINGS.map((e) => `<option value="${e}">${e}</option>`).join('')}</select></div>
 <div class="drop" id="drop">
 <label for="file">Choose a CSV file <span class="hint">or drop it on this box</span></label>
 <input type="file" id="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values">
 </div>
-<div><label for="file-country">Country of sale for rows that name none (optional)</label><input type="text" id="file-country" autocomplete="off" spellcheck="false"></div>
 <progress id="progress" max="1" value="0" hidden aria-label="Progress of the file check"></progress>
 <p id="file-status" role="status"></p>
 <div id="file-result"></div>

@@ -50,9 +50,15 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .error{color:var(--red);font-weight:600}
 @media (max-width:40rem){dl.fields{grid-template-columns:1fr}dl.fields dt{margin-top:.3rem}main{padding:.6rem}}
+.print-only{display:none}
 @media print{
   body{font-size:11pt}
-  .no-print,form.check,#file-section,.trust,footer{display:none!important}
+  /* A claim sheet: the verdict, the unit, what to do and what the claim needs, and when and with
+     which data it was checked; not the form, the facts and sources behind the verdict, or the
+     lists of recalls that do not apply. */
+  .no-print,form.check,#file-section,.trust,footer,header h1,#check-heading,#model-read,.recall dl.facts,.sources-heading,ul.sources,.recall-list{display:none!important}
+  .print-only{display:block!important}
+  ul.steps li.sub .marker{display:none}
   #result{min-height:0}
   .verdict{border-width:2px;background:none!important}
   .recall{border:none;padding:0;break-inside:avoid-page}

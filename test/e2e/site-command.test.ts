@@ -19,7 +19,7 @@ describe('recall-check site', () => {
     const out = join(dir, 'page.html');
     const r = runCli(['site', '-o', out, '--max-data-age', '30', '--no-config']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Wrote .*page\.html \(\d+ kB, \d+ recalls, data [\d.-]+\)/u);
+    expect(r.stdout).toMatch(/^Wrote .*page\.html \([\d,]+ kB, \d+ recalls, data [\d.-]+\)/u);
     const page = embedded(readFileSync(out, 'utf8'));
     const ids = (JSON.parse(runCli(['list', '--json', '--no-config']).stdout).recalls as { id: string }[]).map((x) => x.id).sort();
     expect(page.recalls.map((x) => x.id).sort()).toEqual(ids);

@@ -142,6 +142,32 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     await shot('affected-print');
   });
 
+  for (const [model, serial, country] of [['A1263', 'A1B2C3D4E5F6G7H8', 'US'], ['A3102', 'ACCJRU1D16400900', 'AU']] as const) {
+    it(`printed, ${model} is a claim sheet of at most two pages: verdict, unit, remedy and proof, date and data`, async () => {
+      await open('', undefined, new Date('2026-12-02T12:00:00Z'));
+      await checkUnit(model, serial, country);
+      await page.emulateMedia({ media: 'print' });
+      const visible = async (selector: string) => page.locator(selector).first().isVisible();
+      expect(await visible('#verdict')).toBe(true);
+      expect(await page.locator('#verdict-title').textContent()).toContain(serial);
+      expect(await visible('.recall ul.steps')).toBe(true);
+      expect(await page.locator('#checked-on').textContent()).toMatch(/^Checked on 2026-12-02 with recall data \S+ \(generated \d{4}-\d\d-\d\d\), recall-check /u);
+      expect(await visible('#checked-on')).toBe(true);
+      for (const hidden of ['header h1', '#check-heading', '#check-form', '.recall dl.facts', 'ul.sources', '.sources-heading', '.recall-list', '#file-section']) {
+        expect(await visible(hidden), hidden).toBe(false);
+      }
+      // One marker a checklist line: the box, not the box and the bullet.
+      const subMarkers = await page.evaluate(() => [...document.querySelectorAll('ul.steps li.sub')].map((li) => [getComputedStyle(li, '::before').content, getComputedStyle(li.querySelector('.marker')!).display]));
+      for (const [before, marker] of subMarkers) expect(before === 'none' || marker === 'none').toBe(true);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/gu)?.length ?? 0;
+      expect(pages).toBeGreaterThan(0);
+      expect(pages).toBeLessThanOrEqual(2);
+      writeFileSync(join(SHOTS, `claim-${model}.pdf`), pdf);
+      await shot(`claim-${model}-print`);
+    });
+  }
+
   it('an unknown model: no recall on file, said not to be a clearance and not styled as one', async () => {
     await open();
     await checkUnit('ZZ9999', '', 'US');
@@ -202,6 +228,77 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     expect(readFileSync((await download.path())!).equals(readFileSync(cliOut))).toBe(true);
   }, 90_000);
 
+  // Files that are not plain UTF-8: the CLI writes each row that did not decode from its own bytes,
+  // and the rest in the file's encoding; the page must write the same bytes.
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  const cp1252 = 'SKU;Model;Serial;Country;Title\r\n1;A3102;ACCJRU1D16400900;AU;Caf\xe9 \xfcber\r\n2;A1263;A1B2C3D4E5F6G7H8;US;"na\xefve ""q"""\r\n3;ZZ9999;;US;\xe9t\xe9\r\n4;A1263;X;US;"broken \xe9\r\n5;A3102;ACCJRU1D16400900;AU;ok\r\n';
+  const odd: [string, Buffer][] = [
+    ['windows-1252.csv', latin1(cp1252)],
+    ['windows-1252-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), latin1(cp1252)])],
+    ['one-bad-byte.csv', Buffer.concat([Buffer.from('SKU,Model,Serial,Country,Title\r\n1,A3102,ACCJRU1D16400900,AU,Caf\u00e9\r\n2,A1263,A1B2C3D4E5F6G7H8,US,bad '), Buffer.from([0xff]), Buffer.from(' byte\r\n3,ZZ9999,,US,"q ""x"""\r\n')])],
+    ['utf-16le-bom.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('SKU,Model,Serial,Country\r\n1,A3102,ACCJRU1D16400900,AU\r\n2,Caf\u00e9,,US\r\n', 'utf16le')])],
+  ];
+  for (const [name, bytes] of odd) {
+    it(`a file that is not plain UTF-8 (${name}): the download is byte for byte the CLI's`, async () => {
+      const input = join(dir, name);
+      writeFileSync(input, bytes);
+      const cliOut = join(dir, `${name}.cli.csv`);
+      runCli(['batch', input, '--format', 'csv', '-o', cliOut, '--no-config']);
+      await open();
+      await page.setInputFiles('#file', input);
+      await page.waitForSelector('#download');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+      const fromPage = readFileSync((await download.path())!);
+      expect(fromPage.toString('latin1')).toBe(readFileSync(cliOut).toString('latin1'));
+      await shot(`file-${name.replace(/\.csv$/u, '')}`);
+    });
+  }
+
+  it('a file that is not UTF-8: the page\'s own advice, an encoding choice that re-checks it as --encoding does, and the no-serial note', async () => {
+    const input = join(dir, 'cp1252.csv');
+    writeFileSync(input, latin1('SKU;Model;Country;Title\r\n1;A3102;AU;Caf\xe9 \xfcber\r\n2;A1263;US;"na\xefve ""q"""\r\n3;ZZ9999;US;\xe9t\xe9 d\xe9j\xe0 fran\xe7ais\r\n4;A1263;US;gar\xe7on \xe0 la cr\xe8me\r\n'));
+    const cliOut = join(dir, 'cp1252.cli.csv');
+    runCli(['batch', input, '--format', 'csv', '--encoding', 'windows-1252', '-o', cliOut, '--no-config']);
+    await open();
+    expect(await page.inputValue('#file-encoding')).toBe('auto');
+    await page.setInputFiles('#file', input);
+    await page.waitForSelector('#download');
+    const notes = (await page.locator('#file-result [role="note"]').allTextContents()).join('\n');
+    expect(notes).toContain('cp1252.csv is not UTF-8; it looks like windows-1252: choose windows-1252 under "Text encoding"');
+    expect(notes).not.toContain('--encoding');
+    expect(notes).toContain('cp1252.csv has no serial column');
+    await page.selectOption('#file-encoding', 'windows-1252');
+    await page.waitForFunction(() => document.querySelector('#download') && !document.querySelector('#file-result')?.textContent?.includes('not UTF-8'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(readFileSync((await download.path())!).toString('latin1')).toBe(readFileSync(cliOut).toString('latin1'));
+    await shot('file-encoding');
+  });
+
+  it('a second file while one is checked replaces it; the same file can be chosen again; a new country re-checks and is named', async () => {
+    await open();
+    // Tab order: the country and encoding come before the file they apply to.
+    const order = await page.evaluate(() => [...document.querySelectorAll('#file-section input, #file-section select')].map((el) => el.id));
+    expect(order).toEqual(['file-country', 'file-encoding', 'file']);
+    const rows = ['SKU,Model'];
+    for (let i = 0; i < 200_000; i++) rows.push(`P${i},ZZ9999`);
+    const slow = join(dir, 'slow.csv');
+    writeFileSync(slow, rows.join('\n') + '\n');
+    await page.setInputFiles('#file', slow);
+    await page.setInputFiles('#file', INVENTORY);
+    await page.waitForSelector('#download');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('#file-status').textContent()).toContain('inventory.csv: 9 rows checked');
+    expect(await page.locator('#file-result').textContent()).not.toContain('slow.csv');
+    expect(await page.inputValue('#file')).toBe('');
+    await page.evaluate(() => document.querySelector('#file-result')!.replaceChildren());
+    await page.setInputFiles('#file', INVENTORY);
+    await page.waitForSelector('#download');
+    await page.fill('#file-country', 'Australia');
+    await page.locator('#file-country').dispatchEvent('change');
+    await page.waitForFunction(() => document.querySelector('#file-status')?.textContent?.includes('sold in AU'));
+    expect(await page.locator('#file-status').textContent()).toBe('inventory.csv: 9 rows checked; rows that name no country read as sold in AU.');
+  });
+
   it('a file the CLI refuses: the same message, on the page', async () => {
     const cli = runCli(['batch', join(ROOT, 'test/fixtures/exports/ebay-file-exchange.csv'), '--no-config']);
     expect(cli.code).toBe(2);
@@ -211,6 +308,28 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     const message = (await page.locator('#file-result .error').textContent())!;
     expect(message).toContain('no model column found');
     expect(cli.stderr).toContain(message.slice(message.indexOf('no model column')));
+    // The page's --model-column: the header's names to choose from; the check with one is the CLI's.
+    expect(await page.locator('#model-column option').allTextContents()).toEqual(['*Action(SiteID=US|Country=US|Currency=USD|Version=1193)', '*Category', '*Title', '*StartPrice', '*Quantity', '*Format', '*Duration', '*Location', 'CustomLabel']);
+    const cliOut = join(dir, 'ebay.cli.csv');
+    runCli(['batch', join(ROOT, 'test/fixtures/exports/ebay-file-exchange.csv'), '--model-column', 'CustomLabel', '--format', 'csv', '-o', cliOut, '--no-config']);
+    await page.selectOption('#model-column', 'CustomLabel');
+    await page.click('#model-column-check');
+    await page.waitForSelector('#download');
+    expect(await page.locator('.counts [data-status="verify"] b').textContent()).toBe('2');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(readFileSync((await download.path())!).equals(readFileSync(cliOut))).toBe(true);
+    await shot('file-model-column');
+  });
+
+  it('a refusal the page has no choice for (two serial columns): it says so, and which CLI flag to use', async () => {
+    const input = join(dir, 'two-serials.csv');
+    writeFileSync(input, 'SKU,Model,Serial,S/N\r\n1,A1263,X,Y\r\n');
+    await open();
+    await page.setInputFiles('#file', input);
+    await page.waitForSelector('#file-result .error');
+    expect(await page.locator('#file-result .error').textContent()).toContain('--serial-column');
+    expect(await page.locator('#file-result [role="note"]').textContent()).toContain('This page cannot choose columns');
+    expect(await page.locator('#model-column').count()).toBe(0);
   });
 
   it('works by keyboard alone: Tab reaches the fields in order, Enter checks, focus moves to the verdict', async () => {
@@ -247,6 +366,46 @@ describe.runIf(AVAILABLE)('the web page in Chromium', () => {
     expect(await page.locator('#share-link').getAttribute('href')).toBe('#model=A3102&country=AU');
     expect(page.url()).not.toContain('ACCJRU');
     await shot('shared-link');
+  });
+
+  it('a model field that holds the serial too: the link carries only the recalled code read from it', async () => {
+    await open();
+    await checkUnit('A1263 SN A1B2C3D4E5F6G7H8', '', 'US');
+    expect(await page.locator('#verdict').textContent()).toContain('VERIFY');
+    expect(new URL(page.url()).hash).toBe('#model=A1263&country=US');
+    expect(await page.locator('#share-link').getAttribute('href')).toBe('#model=A1263&country=US');
+    expect(page.url()).not.toContain('A1B2C3');
+    // Extra text in which no recalled code is found: no link at all, rather than one with the text.
+    await checkUnit('ZZ9999 SN A1B2C3D4E5F6G7H8', '', '');
+    expect(await page.locator('#share').isVisible()).toBe(false);
+    expect(page.url()).not.toContain('A1B2C3');
+  });
+
+  it('an error clears the link; the empty-model message is the CLI\'s', async () => {
+    await open();
+    await checkUnit('A1263', '', 'US');
+    expect(new URL(page.url()).hash).toBe('#model=A1263&country=US');
+    await page.fill('#country', 'Atlantis');
+    await page.click('#check-button');
+    await page.waitForSelector('#result .error');
+    expect(await page.locator('#share').isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('');
+    await checkUnit('A1263', '', 'US');
+    await page.fill('#model', '');
+    await page.click('#check-button');
+    await page.waitForSelector('#result .error');
+    expect(await page.locator('#share').isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('');
+    const cli = runCli(['check', ' ', '--no-config']).stderr;
+    const shown = (await page.locator('#result .error').textContent())!;
+    expect(cli).toContain(`${shown[0]!.toLowerCase()}${shown.slice(1).replace(/\.$/u, '')}`);
+  });
+
+  it('data whose date is after this device\'s clock: said so, never a negative age', async () => {
+    await open('', undefined, new Date('2020-01-01T12:00:00Z'));
+    const line = (await page.locator('#data-line').textContent())!;
+    expect(line).toContain("in the future by this device's clock");
+    expect(line).not.toMatch(/-\d+ days?/u);
   });
 
   it('forbids every connection: the policy says connect-src none, and a request from the page is refused', async () => {

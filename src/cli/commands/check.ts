@@ -1,5 +1,6 @@
 import { RecallCheckError } from '../../core/errors.js';
 import { check } from '../../core/match.js';
+import { EMPTY_MODEL } from '../../core/messages.js';
 import { loadRecallData } from '../../recall-data.js';
 import { renderJson } from '../../report/json.js';
 import { runMeta } from '../../results/run-meta.js';
@@ -14,7 +15,7 @@ import { type Io, pageWidth, styleFor } from '../io.js';
 
 export async function checkCommand(io: Io, model: string, serial: string | undefined, cmd: Command): Promise<number> {
   const { options, loaded } = await effectiveOptions('check', cmd, io);
-  if (!model.trim()) throw new RecallCheckError('usage', 'the model number is empty: give the model from the label, e.g. A1263');
+  if (!model.trim()) throw new RecallCheckError('usage', EMPTY_MODEL);
   const data = await loadRecallData({ dataDir: options.dataDir, extraDirs: options.dataDirs });
   // Only acknowledgements that name a recall need every id (which parses every definition).
   if (options.acknowledgements.some((a) => a.recall !== undefined)) refuseUnknownRecalls(options.acknowledgements, data.recalls.map((r) => r.id), loaded.file);

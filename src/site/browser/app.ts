@@ -6,14 +6,14 @@
 import { buildCatalog } from '../../core/catalog.js';
 import { isRecallCheckError } from '../../core/errors.js';
 import { check } from '../../core/match.js';
-import { changeMessage } from '../../core/messages.js';
+import { changeMessage, EMPTY_MODEL } from '../../core/messages.js';
 import { normaliseModel } from '../../core/normalise.js';
 import { checkReport } from '../../report/check-report.js';
 import { dataAgeDays, staleDataNote } from '../../report/data-age-note.js';
 import { byId, h } from './dom.js';
 import { setUpFileCheck } from './file-check.js';
 import { renderCheck } from './render-check.js';
-import { readHash, shareHash } from './share-link.js';
+import { readHash, shareHash, sharedModel } from './share-link.js';
 import { DATA_ELEMENT_ID, type SiteData } from '../site-data.js';
 
 const site = JSON.parse(byId(DATA_ELEMENT_ID).textContent ?? '') as SiteData;
@@ -27,7 +27,9 @@ const readAs = byId('model-read');
 
 function showDataAge(): void {
   const age = dataAgeDays(site.data.generated, new Date());
-  byId('data-line').textContent = `Recall data ${site.data.version}${site.data.bundled ? '' : ' (not the bundled data)'}, generated ${site.data.generated} (${age === 1 ? '1 day' : `${age} days`} ago).`;
+  // A clock set in the past would make the age negative: said as such, not as "-3 days ago".
+  const when = age < 0 ? "in the future by this device's clock" : age === 1 ? '1 day ago' : `${age} days ago`;
+  byId('data-line').textContent = `Recall data ${site.data.version}${site.data.bundled ? '' : ' (not the bundled data)'}, generated ${site.data.generated} (${when}).`;
   if (age > site.maxDataAgeDays) {
     const note = staleDataNote(age, site.data.generated);
     const stale = byId('stale');
@@ -47,29 +49,45 @@ function run(focus: boolean): void {
   model.removeAttribute('aria-invalid');
   if (model.value.trim() === '') {
     model.setAttribute('aria-invalid', 'true');
-    result.replaceChildren(h('p', { class: 'error', role: 'alert' }, 'The model number is empty: give the model from the label, e.g. A1263.'));
+    clearShare();
+    result.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${EMPTY_MODEL[0]!.toUpperCase()}${EMPTY_MODEL.slice(1)}.`));
     if (focus) model.focus();
     return;
   }
+  let linked: string | undefined;
   try {
     const r = check(catalog, { model: model.value, serial: serial.value, country: country.value });
     result.replaceChildren(renderCheck(checkReport(r)));
+    // The claim sheet says when, and against which data, the unit was checked.
+    byId('checked-on').textContent = `Checked on ${new Date().toISOString().slice(0, 10)} with recall data ${site.data.version} (generated ${site.data.generated}), recall-check ${site.tool.version}.`;
+    linked = sharedModel(r);
   } catch (e) {
     if (!isRecallCheckError(e)) throw e;
     // The only user error check() raises is a country it cannot read.
     country.setAttribute('aria-invalid', 'true');
+    clearShare();
     result.replaceChildren(h('p', { class: 'error', role: 'alert' }, `Country of sale: ${e.message}`));
     if (focus) country.focus();
     return;
   }
-  const hash = shareHash({ model: model.value.trim(), country: country.value.trim() });
-  // replaceState, not location.hash: the hashchange handler must not re-run this check without its serial.
-  history.replaceState(null, '', hash);
-  const share = byId<HTMLAnchorElement>('share-link');
-  share.href = hash;
-  share.textContent = location.href;
-  byId('share').hidden = false;
+  if (linked === undefined) clearShare();
+  else {
+    const hash = shareHash({ model: linked, country: country.value.trim() });
+    // replaceState, not location.hash: the hashchange handler must not re-run this check without its serial.
+    history.replaceState(null, '', hash);
+    const share = byId<HTMLAnchorElement>('share-link');
+    share.href = hash;
+    share.textContent = location.href;
+    byId('share').hidden = false;
+  }
   if (focus) byId('verdict-title').focus();
+}
+
+/** No link for a check that failed or could not be linked: the old one would reopen another check. */
+function clearShare(): void {
+  history.replaceState(null, '', location.pathname + location.search);
+  byId('share').hidden = true;
+  byId<HTMLAnchorElement>('share-link').href = '#';
 }
 
 function fromHash(): void {

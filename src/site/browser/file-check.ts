@@ -19,29 +19,44 @@ const SHOWN = 500;
 export function setUpFileCheck(recalls: readonly RecallDefinition[]): void {
   // A file:// page cannot start a worker from a file, so the worker is made from its source.
   const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-  const worker = new Worker(url);
-  const post = (m: ToWorker) => worker.postMessage(m);
-  post({ type: 'data', recalls });
-
   const input = byId<HTMLInputElement>('file');
   const drop = byId('drop');
+  const countryInput = byId<HTMLInputElement>('file-country');
+  const encodingSelect = byId<HTMLSelectElement>('file-encoding');
   const bar = byId<HTMLProgressElement>('progress');
   const status = byId('file-status');
   const out = byId('file-result');
   let download: string | undefined;
+  let worker: Worker | undefined;
+  /** The file last chosen, checked again when the country or encoding changes. */
+  let current: File | undefined;
+  /** The model column chosen on the page for that file (--model-column), if one was. */
+  let modelColumn: string | undefined;
 
-  const start = (file: File) => {
+  const start = (file: File, column?: string) => {
+    current = file;
+    modelColumn = column;
+    // One check at a time: the one running is stopped, and with its worker go its late messages.
+    worker?.terminate();
+    worker = new Worker(url);
+    worker.onmessage = (e: MessageEvent<FromWorker>) => show(e.data);
+    const post = (m: ToWorker) => worker!.postMessage(m);
+    post({ type: 'data', recalls });
     out.replaceChildren();
     if (download) URL.revokeObjectURL(download);
+    download = undefined;
     bar.hidden = false;
     bar.value = 0;
     status.textContent = `Checking ${file.name}…`;
-    post({ type: 'check', file, country: byId<HTMLInputElement>('file-country').value });
+    post({ type: 'check', file, country: countryInput.value, encoding: encodingSelect.value === 'auto' ? undefined : encodingSelect.value, modelColumn });
   };
   input.addEventListener('change', () => {
     const file = input.files?.[0];
+    // Cleared, so that choosing the same file again (after fixing it) checks it again.
+    input.value = '';
     if (file) start(file);
   });
+  for (const el of [countryInput, encodingSelect]) el.addEventListener('change', () => current && start(current, modelColumn));
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
     drop.classList.add('over');
@@ -54,22 +69,51 @@ export function setUpFileCheck(recalls: readonly RecallDefinition[]): void {
     if (file) start(file);
   });
 
-  worker.onmessage = (e: MessageEvent<FromWorker>) => {
-    const m = e.data;
+  const show = (m: FromWorker) => {
     if (m.type === 'progress') {
       bar.value = m.total > 0 ? m.bytes / m.total : 1;
       status.textContent = `${formatCount(m.rows)} rows checked…`;
     } else if (m.type === 'error') {
       bar.hidden = true;
       status.textContent = '';
-      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, m.message));
+      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, m.message), ...(m.columns ? [columnChoice(m.columns, (c) => current && start(current, c))] : refusalAdvice(m.message)));
     } else {
       bar.value = 1;
       download = URL.createObjectURL(m.csv);
-      status.textContent = `${m.name}: ${formatCount(m.summary.rows)} rows checked.`;
-      out.replaceChildren(...results(m.name, m.summary, m.findings, m.dropped, m.notes, download).filter((c): c is Node | string => c !== undefined && c !== false));
+      status.textContent = `${m.name}: ${formatCount(m.summary.rows)} rows checked${m.country ? `; rows that name no country read as sold in ${m.country}` : ''}.`;
+      const notes = [...(m.notUtf8 ? [encodingAdvice(m.name, m.notUtf8.encoding)] : []), ...m.notes];
+      out.replaceChildren(...results(m.name, m.summary, m.findings, m.dropped, notes, download).filter((c): c is Node | string => c !== undefined && c !== false));
     }
   };
+}
+
+/** The page's own wording of the CLI's "not UTF-8" note: the page has a select, not --encoding. */
+export function encodingAdvice(name: string, likely: string | undefined): string {
+  return likely !== undefined
+    ? `${name} is not UTF-8; it looks like ${likely}: choose ${likely} under "Text encoding" above, and the file is checked again.`
+    : `${name} is not UTF-8, and its encoding is not clear: choose it under "Text encoding" above (for example windows-1252 or shift_jis), and the file is checked again.`;
+}
+
+/** The page's --model-column: the header's names to choose from, and a button to check again with one. */
+function columnChoice(columns: readonly string[], choose: (column: string) => void): HTMLElement {
+  const select = h('select', { id: 'model-column' }, ...columns.map((c) => h('option', { value: c }, c)));
+  const button = h('button', { type: 'button', id: 'model-column-check' }, 'Check with this model column');
+  button.addEventListener('click', () => choose(select.value));
+  return h(
+    'div',
+    { class: 'column-choice', role: 'group', 'aria-labelledby': 'model-column-label' },
+    h('p', { id: 'model-column-label' }, 'On this page, choose the column that holds the model numbers (the command line\'s --model-column):'),
+    h('label', { for: 'model-column' }, 'Model column'),
+    select,
+    ' ',
+    button,
+  );
+}
+
+/** A refusal whose fix is a flag the page has no choice for (other than the model column): it says so, and the way. */
+function refusalAdvice(message: string): HTMLElement[] {
+  if (!/--([a-z]+-column|scan-columns|delimiter)\b/u.test(message)) return [];
+  return [h('p', { class: 'stale', role: 'note' }, 'This page cannot choose columns other than the model column, or the delimiter. Rename or remove the column in the file and choose it again, or check the file with the command line: recall-check batch <file> with the flag named above.')];
 }
 
 function results(name: string, summary: Summary, findings: Finding[], dropped: number, notes: string[], href: string): Child[] {

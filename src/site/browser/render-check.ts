@@ -10,8 +10,8 @@ function parts(ps: readonly Part[]): Node[] {
   return ps.flatMap((p) => (typeof p === 'string' ? linkified(p) : 'url' in p ? [link(p.url)] : [h('span', { class: `status-${p.status}` }, p.status)]));
 }
 
-function fields(list: readonly (Field | ProductHeading)[]): HTMLElement {
-  const dl = h('dl', { class: 'fields' });
+function fields(list: readonly (Field | ProductHeading)[], kind?: string): HTMLElement {
+  const dl = h('dl', { class: kind ? `fields ${kind}` : 'fields' });
   for (const f of list) {
     if (f.kind === 'product') dl.append(h('dt', { class: 'product' }, f.text));
     else dl.append(h('dt', {}, f.label), h('dd', {}, ...parts(f.parts)));
@@ -28,14 +28,16 @@ function recall(s: RecallSection): HTMLElement {
     'section',
     { class: 'recall', 'data-recall': s.id },
     h('h3', {}, s.heading),
-    fields(s.facts),
+    fields(s.facts, 'facts'),
     h('h4', {}, TODO_HEADING),
     steps(s.todo),
     h('h4', {}, DISPOSAL_HEADING),
     steps(s.disposal),
     s.never !== undefined && h('p', { class: 'never' }, s.never),
     s.contacts && fields([s.contacts]),
-    h('h4', {}, SOURCES_HEADING, ' ', h('span', { class: 'muted' }, MEDIUM_CONFIDENCE_NOTE)),
+    // The sources are not printed; what their star means is.
+    h('p', { class: 'print-only muted' }, MEDIUM_CONFIDENCE_NOTE),
+    h('h4', { class: 'sources-heading' }, SOURCES_HEADING, ' ', h('span', { class: 'muted' }, MEDIUM_CONFIDENCE_NOTE)),
     h('ul', { class: 'sources' }, ...s.sources.map((ref) => h('li', {}, `${ref.publisher}${ref.official ? ' (official)' : ''}, "${ref.title}": `, link(ref.url)))),
   );
 }

@@ -1,16 +1,19 @@
 /**
  * The file check, off the page's thread: the File is read as a stream, checked with the library's
  * own checkCsv, and written with the CSV reporter's own header and row writer, so the download is
- * the bytes `recall-check batch --format csv` writes for the same file and data. (The reporter's
- * sink wrapper encodes with Node's Buffer; a Blob encodes the same strings as UTF-8, which is what
- * the CLI writes.)
+ * the bytes `recall-check batch --format csv` writes for the same file and data: the header's and
+ * each row's bytes in the file's own encoding, with the reporter's encoder (the build swaps in a
+ * browser one, src/site/browser/shims/encoded.ts), rows that did not decode from their own bytes.
  */
 import { buildCatalog, type Catalog } from '../../core/catalog.js';
 import { normaliseCountry } from '../../core/country.js';
 import { isRecallCheckError } from '../../core/errors.js';
 import { countryProblem, noSerialColumnNote } from '../../core/messages.js';
+import { decode } from '../../batch/decode.js';
+import { readCsv } from '../../batch/read.js';
 import { checkCsv } from '../../batch/run.js';
-import { csvHeader, csvWriter } from '../../report/csv.js';
+import { csvHeaderBytes, csvWriter } from '../../report/csv.js';
+import { encoderFor } from '../../report/encoded.js';
 import { collectFindings } from '../../report/findings.js';
 import type { FromWorker, ToWorker } from './worker-messages.js';
 
@@ -18,22 +21,36 @@ import type { FromWorker, ToWorker } from './worker-messages.js';
 const self = globalThis as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
 
 let catalog: Catalog | undefined;
-/** Text is turned into Blob parts every few megabytes, so a big file's output is not all held as strings. */
-const FLUSH_CHARS = 4 << 20;
+/** Bytes are turned into Blob parts every few megabytes, so a big file's output is not all held as small arrays. */
+const FLUSH_BYTES = 4 << 20;
 const PROGRESS_EVERY_MS = 100;
 
 self.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'data') catalog = buildCatalog(msg.recalls);
-  else void checkFile(msg.file, msg.country).catch((err: unknown) => self.postMessage({ type: 'error', message: describe(err) }));
+  else void checkFile(msg.file, msg.country, msg.encoding, msg.modelColumn).catch(async (err: unknown) => self.postMessage({ type: 'error', message: describe(err), columns: await columnsToChoose(err, msg.file, msg.encoding) }));
 };
+
+/**
+ * The header's names, for a refusal the CLI answers with --model-column: the page offers them as a
+ * choice. Read again from the file's head, as checkCsv read it; undefined for any other error.
+ */
+async function columnsToChoose(err: unknown, file: File, encoding: string | undefined): Promise<string[] | undefined> {
+  if (!isRecallCheckError(err) || !/no model column found|several columns could hold the model/u.test(err.message)) return undefined;
+  try {
+    const text = await decode(file.stream() as unknown as AsyncIterable<Uint8Array>, file.name, { encoding });
+    return [...(await readCsv(text.chunks, { name: file.name })).header.cells];
+  } catch {
+    return undefined;
+  }
+}
 
 function describe(err: unknown): string {
   if (isRecallCheckError(err)) return `${err.message}${err.hint ? ` ${err.hint}` : ''}`;
   return `recall-check could not check this file (a bug: please report it): ${err instanceof Error ? err.message : String(err)}`;
 }
 
-async function checkFile(file: File, countryText: string): Promise<void> {
+async function checkFile(file: File, countryText: string, encoding: string | undefined, modelColumn: string | undefined): Promise<void> {
   if (!catalog) throw new Error('no recall data was given to the worker');
   let country: string | undefined;
   if (countryText.trim() !== '') {
@@ -59,39 +76,45 @@ async function checkFile(file: File, countryText: string): Promise<void> {
     }
   }
 
-  const batch = await checkCsv(catalog, chunks(), { name: file.name, country });
+  const batch = await checkCsv(catalog, chunks(), { name: file.name, country, encoding, modelColumn });
   const notes = batch.columns.serial === undefined ? [noSerialColumnNote(file.name)] : [];
   const blobs: Blob[] = [];
-  let pending: string[] = [];
-  let pendingChars = 0;
-  const add = (text: string) => {
-    pending.push(text);
-    pendingChars += text.length;
-    if (pendingChars >= FLUSH_CHARS) flush();
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const add = (part: Uint8Array) => {
+    pending.push(part);
+    pendingBytes += part.length;
+    if (pendingBytes >= FLUSH_BYTES) flush();
   };
   const flush = () => {
-    blobs.push(new Blob(pending));
+    blobs.push(new Blob(pending as BlobPart[]));
     pending = [];
-    pendingChars = 0;
+    pendingBytes = 0;
   };
-  add(csvHeader(batch.header, batch.headerRaw, batch));
+  const encode = await encoderFor(batch.encoding);
+  add(csvHeaderBytes(batch, encode));
   const writer = csvWriter(batch.header.length, batch);
   const findings = collectFindings(batch.columns, 1000);
   for await (const results of batch.results) {
-    add(writer.rows(results));
+    add(writer.bytes(results, encode));
     findings.add(results);
     rows += results.length;
     progress();
   }
   flush();
   progress(true);
+  // Known only once the rows are read, as in the CLI (which says it after the report).
+  const hint = batch.encodingHint;
   self.postMessage({
     type: 'done',
     name: file.name,
     summary: batch.summary,
     findings: findings.list,
     dropped: findings.dropped,
+    country,
     notes,
-    csv: new Blob(blobs, { type: 'text/csv;charset=utf-8' }),
+    notUtf8: hint === undefined ? undefined : { encoding: hint.encoding },
+    // The bytes are in the file's own encoding, which the type does not claim.
+    csv: new Blob(blobs, { type: 'text/csv' }),
   });
 }
