@@ -22,7 +22,7 @@ export interface ByteShape {
  * is no space in UTF-8) escaped the way papaparse escapes formulae.
  */
 export function reserialisedBytes(r: RowResult & { rawBytes: Uint8Array }, width: number, shape: ByteShape, risky: (cell: string) => boolean): { cells: Uint8Array; extra: Uint8Array | undefined } {
-  const text = Buffer.from(r.rawBytes).toString('latin1');
+  const text = latin1Text(r.rawBytes);
   const nl = shape.linebreak === '\r' ? '\r' : '\n';
   // A broken-quote line gets its cells by the same rule as the record the row was read from.
   const broken = r.error?.code === 'unclosed-quote' || r.error?.code === 'malformed-quote';
@@ -36,7 +36,21 @@ export function reserialisedBytes(r: RowResult & { rawBytes: Uint8Array }, width
   const unparse = (row: string[], offset: number) => {
     const quotes = row.map((_, i) => risky(r.cells[offset + i] ?? ''));
     const escaped = row.map((c, i) => (quotes[i] ? `'${c}` : c));
-    return Buffer.from(Papa.unparse([escaped], { delimiter: shape.delimiter, newline: shape.linebreak, quotes, header: false }), 'latin1');
+    return latin1Bytes(Papa.unparse([escaped], { delimiter: shape.delimiter, newline: shape.linebreak, quotes, header: false }));
   };
   return { cells: unparse(padded, 0), extra: extraCells.length > 0 ? unparse(extraCells, width) : undefined };
+}
+
+// Latin-1 by character codes, not Buffer: the web page's worker writes these rows too, and only
+// rows that are re-serialised (a few in a file) come here.
+function latin1Text(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  return out;
+}
+
+function latin1Bytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
 }
