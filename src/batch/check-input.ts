@@ -1,7 +1,7 @@
 /**
  * Any inventory file: a CSV, or an .xlsx workbook, told apart by their first bytes (./sniff.ts).
  * Its own module so that what checks CSV alone (the web page's worker) never reaches the workbook
- * reader; that reader, and exceljs with it, is loaded only for a workbook.
+ * reader; that reader (and its zip and XML libraries) is loaded only for a workbook.
  */
 import { RecallCheckError } from '../core/errors.js';
 import type { Readable } from 'node:stream';
