@@ -1,19 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ANSI, BIN } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+import { scratchFiles } from '../helpers/project.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'recall-check-batch-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Buffer): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { dir, file } = scratchFiles('recall-check-batch-');
 
 /** Every stderr must be free of stack traces, whatever happened. */
 function noStack(stderr: string) {

@@ -3,28 +3,19 @@
  * below a stray quote are still checked, every physical line has its own row and status in the
  * annotated CSV as a spreadsheet reads it, and no CR is left inside an output line.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fc, test } from '@fast-check/vitest';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCsv, type RowResult } from '../../src/batch/run.js';
 import { loadRecallData, type RecallData } from '../../src/recall-data.js';
 import { runMain } from '../helpers/main.js';
 import { configureProperties } from '../helpers/property.js';
+import { scratchFiles } from '../helpers/project.js';
 
 configureProperties(100);
 
-const dir = mkdtempSync(join(tmpdir(), 'recall-check-quotes-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.from(content, 'utf8'));
-  return path;
-}
+const { file } = scratchFiles('recall-check-quotes-');
 
 const ndjsonRows = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l)).filter((d) => d.type === 'row');
 

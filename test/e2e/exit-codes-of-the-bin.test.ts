@@ -2,20 +2,14 @@
  * The exit-code contract as CI sees it: the built bin, spawned, for each documented code (README
  * "Exit codes"), with the report on stdout and everything else on stderr.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
+import { scratchFiles } from '../helpers/project.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'recall-check-exit-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const csv = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { dir, file: csv } = scratchFiles('recall-check-exit-');
 
 describe('exit codes of the built bin', () => {
   it.each([

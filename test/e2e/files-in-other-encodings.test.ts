@@ -4,23 +4,16 @@
  * written back byte for byte in the annotated CSV. Every fixture is written byte-exactly here.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
-import { projects } from '../helpers/project.js';
+import { projects, scratchFiles } from '../helpers/project.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'recall-check-enc-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, file: write } = scratchFiles('recall-check-enc-');
 
-const write = (name: string, bytes: Uint8Array) => {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-};
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 
 // Windows-1252: ñ F1, € 80, ™ 99, é E9; none of them is valid UTF-8 on its own.

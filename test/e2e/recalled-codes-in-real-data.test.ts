@@ -3,20 +3,14 @@
  * never answered no-recall or not-affected: the commands of the "never miss a recalled unit"
  * issue, end to end through the built bin.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flat, ROOT } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+import { scratchFiles } from '../helpers/project.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'recall-check-text-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const { dir, file } = scratchFiles('recall-check-text-');
 const json = async (args: string[], opts = {}) => {
   const r = await runMain([...args, '--json'], opts);
   return { ...r, doc: r.stdout ? JSON.parse(r.stdout) : undefined };

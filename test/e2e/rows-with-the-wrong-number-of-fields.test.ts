@@ -4,14 +4,11 @@
  * searched for a recalled code: one that names a recall is a finding (verify at most, beside its
  * error), so the summary never reads "affected 1" beside recalled units it could half read.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/main.js';
+import { scratchFiles } from '../helpers/project.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'recall-check-fields-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { file: writeFile } = scratchFiles('recall-check-fields-');
 
 const FILE = [
   'model,serial,country,title',
@@ -52,9 +49,3 @@ describe('rows with the wrong number of fields', () => {
     expect(line5).toContain('Part of this row could not be read: expected 4 fields, got 5');
   });
 });
-
-function writeFile(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}

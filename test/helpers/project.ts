@@ -23,3 +23,20 @@ export function projects(prefix: string): (files: Record<string, string>) => str
     return dir;
   };
 }
+
+/**
+ * A temporary directory for a test file's inputs, removed after its tests, and a writer that puts
+ * a named file in it (text or exact bytes) and returns its path.
+ */
+export function scratchFiles(prefix: string): { dir: string; file: (name: string, content: string | Uint8Array) => string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    dir,
+    file(name, content) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+  };
+}
