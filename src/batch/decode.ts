@@ -9,7 +9,7 @@ import { RecallCheckError } from '../core/errors.js';
 import { asciiText, isAsciiBytes } from './ascii-text.js';
 import { asciiCompatible, canonicalEncoding, unknownEncoding } from './encodings.js';
 import { type EncodingHint, guessEncoding } from './encoding-hint.js';
-import { LineBytes } from './line-bytes.js';
+import { LineBytes, lineFeedsBefore } from './line-bytes.js';
 
 import type { Encoding } from '../results/input-file.js';
 
@@ -118,8 +118,7 @@ export async function decode(source: AsyncIterable<Uint8Array>, name: string, op
     watch = false;
     invalid = true;
     const bad = decoded.indexOf('\uFFFD');
-    let anchor = 0;
-    for (let i = decoded.indexOf('\n'); i !== -1 && i < bad; i = decoded.indexOf('\n', i + 1)) anchor++;
+    const anchor = lineFeedsBefore(decoded, bad);
     const cut = previous === undefined ? -1 : previous.lastIndexOf(0x0a);
     const before = previous === undefined ? new Uint8Array(0) : previous.subarray(cut + 1);
     if (keepLines) lines = LineBytes.fromFailure(before, previous === undefined || cut !== -1, anchor);

@@ -6,6 +6,13 @@
  * what is held is about one chunk.
  */
 
+/** The line feeds in `text` before `end`: how many lines a stretch of decoded text moves on. */
+export function lineFeedsBefore(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export class LineBytes {
   private lines: Uint8Array[] = [];
   /** Index in `lines` of the first line still held: taking a line moves this, not the array. */

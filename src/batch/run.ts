@@ -18,6 +18,7 @@ import { type DecodedText, decode, type EncodingHint } from './decode.js';
 import { canonicalEncoding } from './encodings.js';
 import { WEAK_ADVICE } from './encoding-hint.js';
 import { provenHeaderEncoding, provenHint } from './header-encoding.js';
+import { lineFeedsBefore } from './line-bytes.js';
 import { readCsv } from './read.js';
 import type { Table } from './table.js';
 import type { ColumnMapping, InputFile } from '../results/input-file.js';
@@ -27,11 +28,11 @@ import { newSummary, record, type Summary } from '../results/summary.js';
 export type { RowError, RowResult, RowStatus, SkipReason } from '../results/row-result.js';
 export { rowStatus } from '../results/row-result.js';
 
-const checked = (line: number, row: number, cells: string[], raw: string | undefined, result: CheckResult): RowResult =>
+const checked = (line: number, row: number, cells: readonly string[], raw: string | undefined, result: CheckResult): RowResult =>
   ({ line, row, cells, raw, rawBytes: undefined, kind: 'checked', result, reason: undefined, error: undefined });
-const skipped = (line: number, row: number, cells: string[], raw: string | undefined, reason: SkipReason): RowResult =>
+const skipped = (line: number, row: number, cells: readonly string[], raw: string | undefined, reason: SkipReason): RowResult =>
   ({ line, row, cells, raw, rawBytes: undefined, kind: 'skipped', result: undefined, reason, error: undefined });
-const refused = (line: number, row: number, cells: string[], raw: string | undefined, error: RowError): RowResult =>
+const refused = (line: number, row: number, cells: readonly string[], raw: string | undefined, error: RowError): RowResult =>
   ({ line, row, cells, raw, rawBytes: undefined, kind: 'error', result: undefined, reason: undefined, error });
 
 /** A row for the row-level API: what a caller already has in hand. */
@@ -143,10 +144,7 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
     const unreadable = (i: number | undefined) => i !== undefined && (cells[i] ?? '').includes('\uFFFD');
     const serial = unreadable(columns.serial) ? undefined : cell(cells, columns.serial);
     const country = unreadable(columns.country) ? undefined : cell(cells, columns.country);
-    const result = classify(line, row, cells, raw, modelOf(cells) ?? '', serial, country, ctx);
-    if (result.kind !== 'checked' || result.result.status === 'no-recall') return refused(line, row, cells, raw, error);
-    const cap = unreadable(columns.model) || unreadable(columns.country);
-    return { ...result, result: cap ? capAtVerify(result.result) : result.result, error };
+    return partlyRead(classify(line, row, cells, raw, modelOf(cells) ?? '', serial, country, ctx), error, unreadable(columns.model) || unreadable(columns.country));
   };
 
   /**
@@ -158,9 +156,7 @@ export function checkTable(catalog: Catalog, table: Table, shape: TableShape, op
   const misaligned = (line: number, row: number, cells: string[], raw: string | undefined, error: RowError): RowResult => {
     const model = modelOf(cells) ?? '';
     const other = cells.flatMap((text, i) => (i === columns.model || text.trim() === '' ? [] : [{ column: header[i] ?? `column ${i + 1}`, text }]));
-    const result = classify(line, row, cells, raw, model, cell(cells, columns.serial), cell(cells, columns.country), ctx, other);
-    if (result.kind !== 'checked' || result.result.status === 'no-recall') return refused(line, row, cells, raw, error);
-    return { ...result, result: capAtVerify(result.result), error };
+    return partlyRead(classify(line, row, cells, raw, model, cell(cells, columns.serial), cell(cells, columns.country), ctx, other), error, true);
   };
 
   async function* results(): AsyncGenerator<RowResult[], void, undefined> {
@@ -262,15 +258,19 @@ function bytesOf(text: DecodedText, line: number, raw: string): Uint8Array | und
   if (!lines.aligned) {
     const bad = raw.indexOf('\uFFFD');
     if (bad === -1) return undefined;
-    lines.alignAt(line + newlines(raw, bad));
+    lines.alignAt(line + lineFeedsBefore(raw, bad));
   }
-  return lines.take(line, line + newlines(raw, raw.length));
+  return lines.take(line, line + lineFeedsBefore(raw, raw.length));
 }
 
-function newlines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/**
+ * A row read only in part, checked on what could be read: a finding beside its error when that
+ * names a recall (capped at verify when the row cannot support more), else refused with the error,
+ * never passed.
+ */
+function partlyRead(result: RowResult, error: RowError, cap: boolean): RowResult {
+  if (result.kind !== 'checked' || result.result.status === 'no-recall') return refused(result.line, result.row, result.cells, result.raw, error);
+  return { ...result, result: cap ? capAtVerify(result.result) : result.result, error };
 }
 
 /** A verdict that text which did not decode cannot support: affected or not-affected become verify. */
